@@ -1,0 +1,45 @@
+# One command per task; CI (.ci/run) calls these same targets.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PACKAGES := -p talentverbund.node -p talentverbund.crypto -p talentverbund.matching -p talentverbund.protocol
+
+.PHONY: demo test test-all bench lint typecheck wheelhouse clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/talentverbund demo --nodes 1 --candidates 25
+
+test: $(STAMP)
+	$(BIN)/pytest -q -m "not slow"
+
+test-all: $(STAMP)
+	$(BIN)/pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/ingest.py --count 2000 --runs 5 --output bench/results/ingest.json
+
+.typecheck/talentverbund: | $(STAMP)
+	mkdir -p .typecheck/talentverbund
+	for d in node crypto matching protocol; do ln -sfn ../../$$d .typecheck/talentverbund/$$d; done
+
+typecheck: $(STAMP) .typecheck/talentverbund
+	$(BIN)/mypy $(PACKAGES)
+
+lint: $(STAMP) typecheck
+	$(BIN)/ruff check .
+
+# Every wheel an offline server needs: pip install --no-index --find-links wheelhouse talentverbund
+wheelhouse: $(STAMP)
+	rm -rf wheelhouse
+	$(BIN)/python -m pip wheel -q -w wheelhouse .
+	@echo "wheelhouse/ holds $$(ls wheelhouse | wc -l) wheels"
+
+clean:
+	rm -rf .typecheck build wheelhouse *.egg-info .pytest_cache .mypy_cache .ruff_cache

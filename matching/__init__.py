@@ -1,0 +1,1 @@
+"""Talentverbund matching library. Imports nothing else of ours."""

@@ -1,0 +1,1 @@
+"""Talentverbund node: storage, intake, command line, server."""

@@ -1,0 +1,196 @@
+"""The node's configuration: one TOML file, ``DIR/talentverbund.toml``.
+
+Every value is validated when the file is read, so a typo is reported with the
+key that is wrong and what would be right, instead of failing later deep in
+the server. Relative SQLite paths are resolved against the node directory, so
+a node directory can be moved or restored as a whole.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from talentverbund.node.errors import UsageError
+from talentverbund.node.intake.model import REGION_RE
+
+CONFIG_NAME = "talentverbund.toml"
+DEFAULT_SQLITE = "sqlite:///node.db"
+HOSTPORT_RE = re.compile(r"^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.\-]+):(\d{1,5})$")
+
+
+def parse_hostport(value: str, key: str) -> tuple[str, int]:
+    """Split ``host:port``; the error names the config key or option."""
+    match = HOSTPORT_RE.match(value)
+    if not match or not 0 <= int(match.group(2)) < 65536:
+        raise UsageError(f"{key}: '{value}' is not HOST:PORT", "e.g. 127.0.0.1:7443")
+    return match.group(1), int(match.group(2))
+
+
+@dataclass(frozen=True)
+class PrivacyConfig:
+    """Consent defaults; the notice text itself is stored with every consent."""
+
+    consent_months: int = 24
+    notice_version: str = "2026-11"
+    notice_file: str = ""  # empty: the built-in notice (German and English)
+    legal_basis: str = "Art. 6(1)(a) DSGVO (Einwilligung)"
+
+
+@dataclass(frozen=True)
+class NodeConfig:
+    """Everything ``serve`` and the other commands read from the config file."""
+
+    directory: Path
+    name: str
+    region: str
+    listen: str = "127.0.0.1:7443"
+    web: str = "127.0.0.1:8080"
+    advertise: str = ""  # endpoint peers dial; defaults to listen
+    database_url: str = DEFAULT_SQLITE
+    log_level: str = "info"
+    privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
+
+    @property
+    def endpoint(self) -> str:
+        return self.advertise or self.listen
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.directory / "keys"
+
+    @property
+    def files_dir(self) -> Path:
+        return self.directory / "files"
+
+    @property
+    def admin_socket(self) -> Path:
+        return self.directory / "admin.sock"
+
+    def resolved_database_url(self) -> str:
+        """SQLite paths are relative to the node directory unless absolute."""
+        url = self.database_url
+        prefix = "sqlite:///"
+        if url.startswith(prefix) and not url.startswith(prefix + "/"):
+            return prefix + str((self.directory / url[len(prefix) :]).resolve())
+        return url
+
+    def validate(self) -> None:
+        if not self.name.strip():
+            raise UsageError("node.name is empty", "give the municipality's name")
+        if self.region != "DE" and not REGION_RE.match(self.region):
+            raise UsageError(
+                f"node.region '{self.region}' is not a Land or Kreis code",
+                "use DE, ISO 3166-2 like DE-SH, or a 5-digit Kreis key like 01002",
+            )
+        parse_hostport(self.listen, "network.listen")
+        parse_hostport(self.web, "network.web")
+        if self.advertise:
+            parse_hostport(self.advertise, "network.advertise")
+        if not self.database_url.startswith(("sqlite:///", "postgresql+psycopg://")):
+            raise UsageError(
+                f"database.url '{_redact_url(self.database_url)}' is not supported",
+                "use sqlite:///node.db or postgresql+psycopg://user@host/dbname",
+            )
+        if self.log_level not in ("debug", "info", "warning", "error"):
+            raise UsageError(f"log.level '{self.log_level}' unknown", "debug|info|warning|error")
+        if not 1 <= self.privacy.consent_months <= 60:
+            raise UsageError("privacy.consent_months must be 1..60", "the default is 24")
+
+    def to_toml(self) -> dict[str, Any]:
+        return {
+            "node": {"name": self.name, "region": self.region},
+            "network": {"listen": self.listen, "web": self.web, "advertise": self.advertise},
+            "database": {"url": self.database_url},
+            "log": {"level": self.log_level},
+            "privacy": {
+                "consent_months": self.privacy.consent_months,
+                "notice_version": self.privacy.notice_version,
+                "notice_file": self.privacy.notice_file,
+                "legal_basis": self.privacy.legal_basis,
+            },
+        }
+
+    def write(self) -> None:
+        path = self.directory / CONFIG_NAME
+        path.write_text(_HEADER + tomli_w.dumps(self.to_toml()), encoding="utf-8")
+
+
+_HEADER = "# Talentverbund node configuration. Reference: docs/operator-guide.md\n\n"
+
+
+def _redact_url(url: str) -> str:
+    """Never print a database password."""
+    return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
+
+
+def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise UsageError(f"[{name}] must be a table", f"see {CONFIG_NAME} reference")
+    return value
+
+
+def _get(table: dict[str, Any], section: str, key: str, kind: type, default: Any) -> Any:
+    value = table.get(key, default)
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+        raise UsageError(f"{section}.{key} must be {kind.__name__}", f"check {CONFIG_NAME}")
+    return value
+
+
+_KNOWN = {
+    "node": {"name", "region"},
+    "network": {"listen", "web", "advertise"},
+    "database": {"url"},
+    "log": {"level"},
+    "privacy": {"consent_months", "notice_version", "notice_file", "legal_basis"},
+}
+
+
+def _check_unknown(data: dict[str, Any]) -> None:
+    for section, value in data.items():
+        if section not in _KNOWN:
+            raise UsageError(f"unknown section [{section}] in {CONFIG_NAME}", "remove it")
+        for key in value if isinstance(value, dict) else {}:
+            if key not in _KNOWN[section]:
+                raise UsageError(f"unknown key {section}.{key} in {CONFIG_NAME}", "remove it")
+
+
+def load_config(directory: Path) -> NodeConfig:
+    """Read and validate ``DIR/talentverbund.toml``."""
+    path = directory / CONFIG_NAME
+    if not path.is_file():
+        raise UsageError(
+            f"{directory} is not a Talentverbund node directory (no {CONFIG_NAME})",
+            "create one with: talentverbund init DIR --name NAME",
+        )
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: invalid TOML: {exc}", "fix the syntax") from exc
+    _check_unknown(data)
+    node, net = _section(data, "node"), _section(data, "network")
+    priv = _section(data, "privacy")
+    config = NodeConfig(
+        directory=directory.resolve(),
+        name=_get(node, "node", "name", str, ""),
+        region=_get(node, "node", "region", str, ""),
+        listen=_get(net, "network", "listen", str, NodeConfig.listen),
+        web=_get(net, "network", "web", str, NodeConfig.web),
+        advertise=_get(net, "network", "advertise", str, ""),
+        database_url=_get(_section(data, "database"), "database", "url", str, DEFAULT_SQLITE),
+        log_level=_get(_section(data, "log"), "log", "level", str, "info"),
+        privacy=PrivacyConfig(
+            consent_months=_get(priv, "privacy", "consent_months", int, 24),
+            notice_version=_get(priv, "privacy", "notice_version", str, "2026-11"),
+            notice_file=_get(priv, "privacy", "notice_file", str, ""),
+            legal_basis=_get(priv, "privacy", "legal_basis", str, PrivacyConfig.legal_basis),
+        ),
+    )
+    config.validate()
+    return config

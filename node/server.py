@@ -1,0 +1,97 @@
+"""``talentverbund serve``: the node's long-running process.
+
+Starts the network gRPC server (mutual TLS with the node's certificate,
+standard ``grpc.health.v1`` health checking and server reflection) and the
+admin socket, then waits for SIGTERM or SIGINT and stops cleanly: no new calls,
+running calls get a grace period, the socket is removed, the lock released.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from concurrent import futures
+from types import FrameType
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from talentverbund.crypto.identity import NodeIdentity
+from talentverbund.node.admin import AdminServer
+from talentverbund.node.config import parse_hostport
+from talentverbund.node.errors import NodeError
+from talentverbund.node.runtime import NodeRuntime
+
+log = logging.getLogger("talentverbund.serve")
+
+MAX_TRANSPORT_MESSAGE = 8 * 1024 * 1024
+GRPC_OPTIONS = [
+    ("grpc.max_receive_message_length", MAX_TRANSPORT_MESSAGE),
+    ("grpc.max_send_message_length", MAX_TRANSPORT_MESSAGE),
+    ("grpc.keepalive_time_ms", 30_000),
+    ("grpc.keepalive_timeout_ms", 10_000),
+    ("grpc.http2.min_ping_interval_without_data_ms", 10_000),
+    ("grpc.keepalive_permit_without_calls", 1),
+]
+
+
+class NodeServer:
+    """The network server and the admin socket of one node."""
+
+    def __init__(self, runtime: NodeRuntime, identity: NodeIdentity) -> None:
+        self.runtime = runtime
+        self.identity = identity
+        self.health = health.HealthServicer()
+        self.grpc = grpc.server(futures.ThreadPoolExecutor(max_workers=8), options=GRPC_OPTIONS)
+        health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
+        names = (health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME)
+        reflection.enable_server_reflection(names, self.grpc)
+        self.admin = AdminServer(runtime)
+        self.port = 0
+
+    def _credentials(self) -> grpc.ServerCredentials:
+        """mTLS: clients must present a certificate we trust (pinned, not a CA)."""
+        cert = self.identity.tls_cert_pem
+        return grpc.ssl_server_credentials(
+            [(self.identity.tls_key_pem, cert)], root_certificates=cert, require_client_auth=True
+        )
+
+    def start(self) -> None:
+        host, port = parse_hostport(self.runtime.config.listen, "network.listen")
+        bound = self.grpc.add_secure_port(f"{host}:{port}", self._credentials())
+        if bound == 0:
+            raise NodeError(
+                f"cannot listen on {self.runtime.config.listen}",
+                "is another process using the port? change network.listen",
+            )
+        self.port = bound
+        self.grpc.start()
+        self.admin.start()
+        self.health.set("", health_pb2.HealthCheckResponse.SERVING)
+        log.info(
+            "node serving",
+            extra={"node_id": self.identity.node_id, "listen": f"{host}:{bound}"},
+        )
+
+    def stop(self, grace: float = 5.0) -> None:
+        self.health.enter_graceful_shutdown()
+        self.admin.stop(grace)
+        self.grpc.stop(grace).wait()
+        log.info("node stopped", extra={"node_id": self.identity.node_id})
+
+
+def serve_forever(server: NodeServer) -> None:
+    """Run until SIGTERM/SIGINT."""
+    stop = threading.Event()
+
+    def _on_signal(signum: int, _frame: FrameType | None) -> None:
+        log.info("signal received, stopping", extra={"signal": signal.Signals(signum).name})
+        stop.set()
+
+    signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGINT, _on_signal)
+    server.start()
+    stop.wait()
+    server.stop()

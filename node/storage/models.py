@@ -1,0 +1,231 @@
+"""Tables of the node database (SQLAlchemy 2). Migrations live in ``migrations/``.
+
+What is stored in clear and what is not:
+
+* ``candidates`` holds only what matching may read (regions, availability,
+  employment type, experience, qualifications, licences, flags). No name,
+  contact detail or protected attribute.
+* ``candidate_secrets`` and the files under ``DIR/files`` hold personal data,
+  always sealed with the candidate's own data key. That key lives in the key
+  store (``DIR/keys/datakeys.db``), not here, so a database backup holds only
+  ciphertext, and erasing the key shreds every copy.
+* ``exchange_log`` is append-only and hash-chained; ``outbox`` holds messages
+  waiting for delivery; ``received_messages`` makes peers' retries idempotent.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on every backend (SQLite has no time zones)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: pass an aware UTC datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Candidate(Base):
+    """Matching-relevant, non-identifying facts about one candidate."""
+
+    __tablename__ = "candidates"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    source: Mapped[str] = mapped_column(String(16))
+    lang: Mapped[str | None] = mapped_column(String(8))
+    desired_regions: Mapped[list[Any]]
+    available_from: Mapped[date | None] = mapped_column(Date)
+    employment_types: Mapped[list[Any]]
+    experience_years: Mapped[float | None] = mapped_column(Float)
+    career_breaks: Mapped[list[Any]]
+    qualifications: Mapped[list[Any]]
+    licences: Mapped[list[Any]]
+    flags: Mapped[list[Any]]
+
+
+class CandidateSecret(Base):
+    """Personal data and CV text, sealed with the candidate's data key."""
+
+    __tablename__ = "candidate_secrets"
+
+    candidate_id: Mapped[str] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True
+    )
+    key_version: Mapped[int] = mapped_column(Integer)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CandidateFile(Base):
+    """An original file (CV, export), sealed on disk under ``DIR/files``."""
+
+    __tablename__ = "candidate_files"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    candidate_id: Mapped[str] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime]
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sealed_name: Mapped[bytes] = mapped_column(LargeBinary)  # the filename is personal too
+
+
+class PrivacyNotice(Base):
+    """The exact text a candidate agreed to (Art. 7(1) GDPR), stored once per version."""
+
+    __tablename__ = "privacy_notices"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[str] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class Consent(Base):
+    """One consent per purpose; withdrawal and expiry end it, nothing is overwritten."""
+
+    __tablename__ = "consents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    candidate_id: Mapped[str] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    purpose: Mapped[str] = mapped_column(String(16))
+    granted_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    withdrawn_at: Mapped[datetime | None]
+    notice_sha256: Mapped[str] = mapped_column(ForeignKey("privacy_notices.sha256"))
+    recorded_by: Mapped[str] = mapped_column(String(64))  # "candidate" or "staff:<user>"
+
+    __table_args__ = (Index("ix_consents_purpose_valid", "purpose", "expires_at"),)
+
+
+class Erasure(Base):
+    """Tombstone of an erased candidate: only the random id and the time, no data."""
+
+    __tablename__ = "erasures"
+
+    candidate_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    erased_at: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(String(32))  # request | retention
+
+
+class Job(Base):
+    """A job posting (public information)."""
+
+    __tablename__ = "jobs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[datetime]
+    title: Mapped[str] = mapped_column(Text)
+    posting: Mapped[dict[str, Any]]
+
+
+class Peer(Base):
+    """A partner node, as described by its signed descriptor."""
+
+    __tablename__ = "peers"
+
+    node_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    descriptor: Mapped[dict[str, Any]]
+    tls_cert_sha256: Mapped[str] = mapped_column(String(80), index=True)
+    added_at: Mapped[datetime]
+    removed_at: Mapped[datetime | None]
+    last_contact_at: Mapped[datetime | None]
+
+
+class Outbox(Base):
+    """Messages waiting to go to a candidate (e-mail/file) or a peer."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[datetime]
+    channel: Mapped[str] = mapped_column(String(16))  # email | file | peer
+    recipient: Mapped[str] = mapped_column(String(64))  # peer node id or candidate id
+    kind: Mapped[str] = mapped_column(String(32))
+    candidate_id: Mapped[str | None] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    payload: Mapped[bytes] = mapped_column(LargeBinary)  # sealed when it is personal
+    not_before: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None]
+
+
+class ExchangeLogEntry(Base):
+    """Append-only, hash-chained record of every message in or out. No personal data."""
+
+    __tablename__ = "exchange_log"
+
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    logged_at: Mapped[datetime]
+    direction: Mapped[str] = mapped_column(String(8))  # in | out | local
+    peer_id: Mapped[str | None] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(64))
+    msg_type: Mapped[str] = mapped_column(String(32))
+    message_id: Mapped[str | None] = mapped_column(String(64))
+    purpose: Mapped[str | None] = mapped_column(String(32))
+    envelope_sha256: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(32))
+    details: Mapped[dict[str, Any]]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class ReceivedMessage(Base):
+    """(sender, message id) seen before: a retry gets the original receipt back."""
+
+    __tablename__ = "received_messages"
+
+    sender_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    received_at: Mapped[datetime]
+    receipt: Mapped[bytes] = mapped_column(LargeBinary)

@@ -1,0 +1,1 @@
+"""Talentverbund wire protocol: .proto sources, generated code, serde."""
