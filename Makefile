@@ -25,11 +25,10 @@ test-all: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py --count 2000 --runs 5 --output bench/results/ingest.json
 
-.typecheck/talentverbund: | $(STAMP)
+# mypy reads the package-dir mapping through a tree of symlinks (talentverbund/node -> node, ...)
+typecheck: $(STAMP)
 	mkdir -p .typecheck/talentverbund
 	for d in node crypto matching protocol; do ln -sfn ../../$$d .typecheck/talentverbund/$$d; done
-
-typecheck: $(STAMP) .typecheck/talentverbund
 	$(BIN)/mypy $(PACKAGES)
 
 lint: $(STAMP) typecheck

@@ -59,8 +59,11 @@ def run_node(paths: list[Path], batch: int, work: Path) -> float:
 
 def _store(runtime, drafts: list[CandidateDraft]) -> None:  # type: ignore[no-untyped-def]
     if drafts:
-        params = {"records": [draft_to_wire(d) for d in drafts], "consents": ["local"],
-                  "recorded_by": "bench"}
+        params = {
+            "records": [draft_to_wire(d) for d in drafts],
+            "consents": ["local"],
+            "recorded_by": "bench",
+        }
         dispatch(runtime, "candidate.register", params)
 
 
@@ -113,8 +116,10 @@ def main() -> int:
         "baseline_plain_sqlite_cvs_per_s_median": round(statistics.median(base_rates), 1),
         "node_runs": [round(r, 1) for r in node_rates],
         "baseline_runs": [round(r, 1) for r in base_rates],
-        "ratio_baseline_over_node": round(statistics.median(base_rates) / statistics.median(node_rates), 2),
-        "path": "read .txt -> draft -> seal (AES-256-GCM, per-candidate key) -> SQLite WAL, synchronous=FULL",
+        "ratio_baseline_over_node": round(
+            statistics.median(base_rates) / statistics.median(node_rates), 2
+        ),
+        "path": "read .txt, draft, seal (AES-256-GCM, own key), SQLite WAL synchronous=FULL",
         "python": platform.python_version(),
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import grpc
-
 from talentverbund.node import errors
 from talentverbund.node.api import dispatch
 from talentverbund.node.intake.model import IntakeError
@@ -65,7 +64,11 @@ class AdminServer:
             self._call, request_deserializer=_identity, response_serializer=_identity
         )
         self._server.add_generic_rpc_handlers(
-            (grpc.method_handlers_generic_handler("talentverbund.admin.v1.Admin", {"Call": handler}),)
+            (
+                grpc.method_handlers_generic_handler(
+                    "talentverbund.admin.v1.Admin", {"Call": handler}
+                ),
+            )
         )
 
     def start(self) -> None:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select
-
 from talentverbund.node.errors import UsageError
 from talentverbund.node.intake.wire import draft_from_wire
 from talentverbund.node.runtime import NodeRuntime
@@ -42,7 +41,12 @@ def register(rt: NodeRuntime, params: Params) -> Any:
         drafts, params.get("consents", []), _str(params, "recorded_by")
     )
     return [
-        {"id": r.candidate_id, "where": r.where, "consents": list(r.consents), "flags": list(r.flags)}
+        {
+            "id": r.candidate_id,
+            "where": r.where,
+            "consents": list(r.consents),
+            "flags": list(r.flags),
+        }
         for r in stored
     ]
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import secrets
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -22,7 +20,6 @@ from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
-
 from talentverbund.crypto import atrest
 from talentverbund.node.config import NodeConfig
 from talentverbund.node.errors import NotFound, UsageError
@@ -133,14 +130,13 @@ class CandidateService:
                 _check_purpose(purpose)
             plans.append((new_candidate_id(), draft, purposes))
         keys = self.keystore.create_many([cid for cid, _, _ in plans])
-        written: list[Path] = []
         try:
             with self.sessions.begin() as session:
+                notices = {lang: self._notice(session, lang) for lang in ("de", "en")}
                 for cid, draft, purposes in plans:
-                    written += self._add(session, cid, draft, purposes, keys[cid], recorded_by)
+                    notice = notices["en" if draft.lang == "en" else "de"]
+                    self._add(session, cid, draft, purposes, keys[cid], notice, recorded_by)
         except BaseException:
-            for path in written:
-                path.unlink(missing_ok=True)
             self.keystore.destroy(list(keys))
             raise
         return [Registered(cid, d.where, p, d.flags) for cid, d, p in plans]
@@ -152,8 +148,9 @@ class CandidateService:
         draft: CandidateDraft,
         purposes: tuple[str, ...],
         keys: CandidateKeys,
+        notice: str,
         recorded_by: str,
-    ) -> list[Path]:
+    ) -> None:
         now = self.clock()
         session.add(
             Candidate(
@@ -182,7 +179,6 @@ class CandidateService:
                 sealed=atrest.seal(keys.data_key, payload, _aad(cid, "secret")),
             )
         )
-        notice = self._notice(session, "en" if draft.lang == "en" else "de")
         expires = now + _months(self.config.privacy.consent_months)
         for purpose in purposes:
             session.add(
@@ -196,22 +192,14 @@ class CandidateService:
                     recorded_by=recorded_by,
                 )
             )
-        if draft.original is None:
-            return []
-        return [self._store_file(session, cid, draft.original, keys, now)]
+        if draft.original is not None:
+            self._add_file(session, cid, draft.original, keys, now)
 
-    def _store_file(
+    def _add_file(
         self, session: Session, cid: str, original: OriginalFile, keys: CandidateKeys, now: datetime
-    ) -> Path:
+    ) -> None:
+        """The sealed file goes into the same transaction: no orphan, no half record."""
         file_id = "f" + secrets.token_hex(8)
-        folder = self.config.files_dir / cid
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = folder / f"{file_id}.sealed"
-        sealed = atrest.seal(keys.data_key, original.content, _aad(cid, f"file/{file_id}"))
-        with open(path, "xb") as handle:
-            handle.write(sealed)
-            handle.flush()
-            os.fsync(handle.fileno())
         session.add(
             CandidateFile(
                 id=file_id,
@@ -222,9 +210,11 @@ class CandidateService:
                 sealed_name=atrest.seal(
                     keys.data_key, original.filename.encode(), _aad(cid, f"name/{file_id}")
                 ),
+                sealed_content=atrest.seal(
+                    keys.data_key, original.content, _aad(cid, f"file/{file_id}")
+                ),
             )
         )
-        return path
 
     # -- reading --------------------------------------------------------------
 
@@ -245,9 +235,7 @@ class CandidateService:
     def valid_purposes(self, session: Session, cid: str) -> list[str]:
         now = self.clock()
         rows = session.scalars(select(Consent).where(Consent.candidate_id == cid)).all()
-        return sorted(
-            {c.purpose for c in rows if c.withdrawn_at is None and c.expires_at > now}
-        )
+        return sorted({c.purpose for c in rows if c.withdrawn_at is None and c.expires_at > now})
 
     def list(self) -> list[dict[str, Any]]:
         """One line per candidate; no personal data (ids, dates, consent, flags)."""
@@ -319,8 +307,11 @@ class CandidateService:
 
     def read_file(self, cid: str, file_id: str) -> bytes:
         keys = self._keys(cid)
-        path = self.config.files_dir / cid / f"{file_id}.sealed"
-        return atrest.open_sealed(keys.data_key, path.read_bytes(), _aad(cid, f"file/{file_id}"))
+        with self.sessions() as session:
+            row = session.get(CandidateFile, file_id)
+        if row is None or row.candidate_id != cid:
+            raise NotFound(f"candidate {cid} has no file {file_id}", "see: candidate show DIR ID")
+        return atrest.open_sealed(keys.data_key, row.sealed_content, _aad(cid, f"file/{file_id}"))
 
     def export(self, cid: str) -> dict[str, Any]:
         """Art. 15/20: the complete record, importable by any other node."""
@@ -412,7 +403,6 @@ class CandidateService:
             session.execute(delete(CandidateSecret).where(CandidateSecret.candidate_id == cid))
             session.execute(delete(Candidate).where(Candidate.id == cid))
             session.add(Erasure(candidate_id=cid, erased_at=self.clock(), reason=reason))
-        shutil.rmtree(self.config.files_dir / cid, ignore_errors=True)
         checkpoint(self.sessions.kw["bind"])
 
     def finish_interrupted_erasures(self) -> int:
@@ -427,7 +417,9 @@ class CandidateService:
 
 def _check_purpose(purpose: str) -> None:
     if purpose not in PURPOSES:
-        raise UsageError(f"unknown consent purpose '{purpose}'", f"use one of: {', '.join(PURPOSES)}")
+        raise UsageError(
+            f"unknown consent purpose '{purpose}'", f"use one of: {', '.join(PURPOSES)}"
+        )
 
 
 def _iso(value: datetime) -> str:

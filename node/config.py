@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-
 from talentverbund.node.errors import UsageError
 from talentverbund.node.intake.model import REGION_RE
 
@@ -63,10 +62,6 @@ class NodeConfig:
     @property
     def keys_dir(self) -> Path:
         return self.directory / "keys"
-
-    @property
-    def files_dir(self) -> Path:
-        return self.directory / "files"
 
     @property
     def admin_socket(self) -> Path:
@@ -138,7 +133,7 @@ def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
 
 def _get(table: dict[str, Any], section: str, key: str, kind: type, default: Any) -> Any:
     value = table.get(key, default)
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
         raise UsageError(f"{section}.{key} must be {kind.__name__}", f"check {CONFIG_NAME}")
     return value
 

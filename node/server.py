@@ -17,7 +17,6 @@ from types import FrameType
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
-
 from talentverbund.crypto.identity import NodeIdentity
 from talentverbund.node.admin import AdminServer
 from talentverbund.node.config import parse_hostport
@@ -46,7 +45,10 @@ class NodeServer:
         self.health = health.HealthServicer()
         self.grpc = grpc.server(futures.ThreadPoolExecutor(max_workers=8), options=GRPC_OPTIONS)
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
-        names = (health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME)
+        names = (
+            health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
+            reflection.SERVICE_NAME,
+        )
         reflection.enable_server_reflection(names, self.grpc)
         self.admin = AdminServer(runtime)
         self.port = 0

@@ -1040,7 +1040,9 @@ def ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+@lru_cache(maxsize=4096)
 def _mail_part(text: str) -> str:
+    """A name as an e-mail address part ("Yılmaz" -> "yilmaz"); names repeat, so cached."""
     return _NON_MAIL.sub("", ascii_fold(text).lower().replace(" ", "-")).strip(".-")
 
 
@@ -1128,6 +1130,7 @@ class _Builder:
 
     def __init__(self, seed: int, index: int, lang: str | None) -> None:
         self.rng = _Rng(f"talentverbund.synth:{seed}:{index}")
+        self.rand = self.rng.random
         self.seed = seed
         self.index = index
         draw = self.rng.random()  # always drawn, so a forced language keeps the stream aligned
@@ -1135,11 +1138,8 @@ class _Builder:
 
     # -- small helpers -----------------------------------------------------
 
-    def chance(self, p: float) -> bool:
-        return self.rng.random() < p
-
     def pick(self, seq: Sequence[str]) -> str:
-        return seq[int(self.rng.random() * len(seq))]
+        return seq[int(self.rand() * len(seq))]
 
     # -- slots ---------------------------------------------------------------
 
@@ -1148,13 +1148,13 @@ class _Builder:
         origins, weights = _origins()
         origin = rng.weighted(origins, weights)
         sex = rng.weighted(("female", "male", "diverse"), (50, 48, 2))
-        if sex == "diverse" or (origin.unisex and self.chance(0.06)):
+        if sex == "diverse" or (origin.unisex and self.rand() < 0.06):
             first_pool = origin.unisex or origin.female + origin.male
         else:
             first_pool = origin.female if sex == "female" else origin.male
         first = self.pick(first_pool)
         gendered = origin.surnames_female if sex == "female" else origin.surnames_male
-        use_gendered = bool(gendered) and self.chance(0.5)
+        use_gendered = bool(gendered) and self.rand() < 0.5
         last = self.pick(gendered if use_gendered else origin.surnames)
         if sex == "diverse":
             title_form = self.pick(TITLE_FORMS)
@@ -1164,13 +1164,13 @@ class _Builder:
 
         street = (
             self.pick(_STREET_PHRASES)
-            if self.chance(0.15)
+            if self.rand() < 0.15
             else self.pick(_STREET_BASES) + self.pick(_STREET_SUFFIXES)
         )
-        number = str(rng.randint(1, 140)) + (self.pick("abc") if self.chance(0.1) else "")
+        number = str(rng.randint(1, 140)) + (self.pick("abc") if self.rand() < 0.1 else "")
         address = f"{street} {number}, {self.pick(home.postcodes)} {home.town}"
 
-        if self.chance(0.45):
+        if self.rand() < 0.45:
             prefix = self.pick(_MOBILE_PREFIXES)
             width = rng.randint(7, 8)
             digits = f"{rng.randrange(10**width):0{width}d}"
@@ -1189,7 +1189,7 @@ class _Builder:
             phone = f"0{prefix} {digits[:3]} {digits[3:]}"
 
         f_part, l_part = _mail_part(first.split()[0]), _mail_part(last)
-        year2 = f"{rng.randint(60, 99) if self.chance(0.5) else rng.randint(0, 9):02d}"
+        year2 = f"{rng.randint(60, 99) if self.rand() < 0.5 else rng.randint(0, 9):02d}"
         local = (
             f"{f_part}.{l_part}",
             f"{f_part[:1]}.{l_part}",
@@ -1201,7 +1201,7 @@ class _Builder:
         email = f"{local}@{self.pick(_MAIL_DOMAINS)}"
 
         lang_idx = 0 if lang == "de" else 1
-        if origin.name == "german" or self.chance(0.5):
+        if origin.name == "german" or self.rand() < 0.5:
             nationality = "deutsch" if lang == "de" else "German"
         else:
             nationality = rng.choice(origin.nationalities)[lang_idx]
@@ -1214,15 +1214,15 @@ class _Builder:
             "birth_date": "",  # set once the career is known
             "nationality": nationality,
         }
-        if self.chance(0.25):
+        if self.rand() < 0.25:
             slots["gender"] = GENDERS[lang][gender_idx]
-        if self.chance(0.15):
+        if self.rand() < 0.15:
             slots["religion"] = self.pick(RELIGIONS[lang])
-        if self.chance(0.45):
+        if self.rand() < 0.45:
             slots["marital_status"] = self.pick(MARITAL[lang])
-        if self.chance(0.3):
+        if self.rand() < 0.3:
             slots["photo"] = self.pick(PHOTO[lang])
-        if self.chance(0.08):
+        if self.rand() < 0.08:
             slots["disability"] = self.pick(DISABILITY[lang])
         if lang == "de":
             slots["title_form"] = title_form
@@ -1232,10 +1232,10 @@ class _Builder:
 
     def employer(self, field: str, home: _Municipality) -> str:
         rng = self.rng
-        if self.chance(0.6):
+        if self.rand() < 0.6:
             where = home
         else:
-            where = rng.choice(_BY_LAND[home.land] if self.chance(0.7) else MUNICIPALITIES)
+            where = rng.choice(_BY_LAND[home.land] if self.rand() < 0.7 else MUNICIPALITIES)
         template = self.pick(_EMPLOYERS[field])
         return template.format(
             city=self.pick(where.authorities),
@@ -1258,24 +1258,24 @@ class _Builder:
         rng = self.rng
         band = rng.weighted(((0.5, 2), (2, 5), (5, 10), (10, 20), (20, 32)), (15, 25, 25, 25, 10))
         months = max(6, int(rng.uniform(*band) * 12))
-        end = _NOW if self.chance(0.75) else _NOW - rng.randint(1, 8)
-        n_jobs = 1 + sum(1 for limit in (36, 96, 180) if months >= limit and self.chance(0.6))
+        end = _NOW if self.rand() < 0.75 else _NOW - rng.randint(1, 8)
+        n_jobs = 1 + sum(1 for limit in (36, 96, 180) if months >= limit and self.rand() < 0.6)
         employers = [self.employer(occ.field, home) for _ in range(n_jobs)]
         # Timeline entries: (job index or -1 for a break, months, break kind).
         timeline: list[tuple[int, int, str]] = [
             (job, dur, "job") for job, dur in enumerate(self.split(months, n_jobs))
         ]
         breaks: list[tuple[str, int]] = []
-        if months >= 24 and self.chance(0.18):
+        if months >= 24 and self.rand() < 0.18:
             breaks.append(("parental_leave", rng.randint(6, 24)))
-        if self.chance(0.06):
+        if self.rand() < 0.06:
             breaks.append(("care", rng.randint(3, 18)))
-        if self.chance(0.04):
+        if self.rand() < 0.04:
             breaks.append(("other", rng.randint(3, 12)))
         for kind, length in breaks:
             boundaries = list(range(1, len(timeline)))
             splittable = [i for i, (job, dur, _) in enumerate(timeline) if job >= 0 and dur >= 12]
-            if splittable and (not boundaries or self.chance(0.4)):
+            if splittable and (not boundaries or self.rand() < 0.4):
                 # A break inside a job: back to the same employer afterwards.
                 pos = rng.choice(splittable)
                 job, dur, _ = timeline[pos]
@@ -1315,7 +1315,7 @@ class _Builder:
             bachelors = [e for e in options if e.kind == "bachelor"]
             if bachelors:
                 chain.insert(0, rng.choice(bachelors))
-        elif main.kind in ("bachelor", "fachschule") and self.chance(0.2):
+        elif main.kind in ("bachelor", "fachschule") and self.rand() < 0.2:
             ausbildungen = [e for e in options if e.kind == "ausbildung" and e is not main]
             if ausbildungen:
                 chain.insert(0, rng.choice(ausbildungen))
@@ -1326,7 +1326,7 @@ class _Builder:
             education.insert(0, _Item("education", start, edu_end, education=edu, institution=inst))
             edu_end = start - rng.randint(1, 4)
         service_gap = 0
-        if self.chance(0.08):
+        if self.rand() < 0.08:
             service_gap = rng.randint(9, 12)
             start = edu_end - service_gap + 1
             note = self.pick(("Bundesfreiwilligendienst", "Freiwilliges Soziales Jahr"))
@@ -1336,13 +1336,13 @@ class _Builder:
                 0, _Item("military_or_civil_service", start, edu_end, note=note)
             )
             edu_end = start - 1
-        needs_abitur = chain[0].kind != "ausbildung" or self.chance(0.4)
+        needs_abitur = chain[0].kind != "ausbildung" or self.rand() < 0.4
         school_end = (edu_end // 12) * 12 + rng.choice((5, 6))  # June or July
         school_end = min(school_end, edu_end)
         age = rng.randint(18, 19) if needs_abitur else rng.randint(16, 17)
         birth = school_end - age * 12 - rng.randint(0, 11)
         school = "abitur" if needs_abitur else "mittlere_reife"
-        if needs_abitur and chain[0].institution == "fh" and self.chance(0.3):
+        if needs_abitur and chain[0].institution == "fh" and self.rand() < 0.3:
             school = "fachhochschulreife"
         education.insert(0, _Item("school", school_end, school_end, note=school))
         return items, education, birth
@@ -1383,13 +1383,13 @@ class _Builder:
             (("full_time",), ("part_time",), ("full_time", "part_time")),
             (30, 35, 35) if family else (55, 15, 30),
         )
-        quals = [q for q in _QUALIFICATIONS[occ.field] if self.chance(q.probability)]
+        quals = [q for q in _QUALIFICATIONS[occ.field] if self.rand() < q.probability]
         licences: tuple[str, ...] = ()
-        if occ.field in _LICENCES and self.chance(0.7):
+        if occ.field in _LICENCES and self.rand() < 0.7:
             licences = rng.choice(_LICENCES[occ.field])
-        elif self.chance(0.7):
+        elif self.rand() < 0.7:
             licences = ("B",)
-        if "B" in licences and self.chance(0.1):
+        if "B" in licences and self.rand() < 0.1:
             licences = (*licences, "A")
         qualifications = tuple(
             dict.fromkeys(
@@ -1427,15 +1427,15 @@ class _Builder:
     def regions(self, home: _Municipality) -> tuple[str, ...]:
         rng = self.rng
         out: list[str] = []
-        if self.chance(0.6):
+        if self.rand() < 0.6:
             out.append(home.kreis)
-        if self.chance(0.3):
+        if self.rand() < 0.3:
             other = [m.kreis for m in _BY_LAND[home.land] if m.kreis != home.kreis]
             if other:
                 out.append(rng.choice(other))
-        if not out or self.chance(0.5):
+        if not out or self.rand() < 0.5:
             out.append(f"DE-{home.land}")
-        if self.chance(0.2):
+        if self.rand() < 0.2:
             out.append(f"DE-{rng.choice(NEIGHBOURS[home.land])}")
         return tuple(dict.fromkeys(out))
 
@@ -1444,7 +1444,7 @@ class _Builder:
         rng = self.rng
         out: list[tuple[str, str, str]] = []
         heritage = rng.choice(origin.languages) if origin.languages else None
-        if heritage is None or self.chance(0.5):
+        if heritage is None or self.rand() < 0.5:
             out.append(("Deutsch", "German", "native"))
         else:
             out.append(("Deutsch", "German", rng.choice(("B2", "C1", "C1", "C2"))))
@@ -1452,7 +1452,7 @@ class _Builder:
             out.append((heritage[0], heritage[1], "native"))
         if not any(name == "Englisch" for name, _, _ in out):
             out.append(("Englisch", "English", rng.choice(("A2", "B1", "B2", "B2", "C1", "C2"))))
-        if self.chance(0.25):
+        if self.rand() < 0.25:
             extra = rng.choice(
                 (("Französisch", "French"), ("Spanisch", "Spanish"), ("Dänisch", "Danish"),
                  ("Polnisch", "Polish"), ("Russisch", "Russian"))
@@ -1481,22 +1481,15 @@ class _Renderer:
 
     def label(self, skill: _Skill) -> str:
         if self.lang == "de" and skill.label_de:
-            if skill.alt_de and self.b.chance(0.2):
+            if skill.alt_de and self.b.rand() < 0.2:
                 return self.b.pick(skill.alt_de)
             return skill.label_de
-        if skill.alt_en and self.b.chance(0.25):
+        if skill.alt_en and self.b.rand() < 0.25:
             return self.b.pick(skill.alt_en)
         return skill.label_en
 
     def month_text(self, idx: int) -> str:
-        year, month = _month(idx)
-        if self.date_style == 0:
-            return f"{month:02d}/{year}"
-        if self.date_style == 1:
-            names = _MONTHS[self.lang]
-            name = names[month - 1] if self.lang == "de" else names[month - 1][:3]
-            return f"{name} {year}"
-        return f"{month:02d}.{year}" if self.lang == "de" else f"{month:02d}/{year}"
+        return _month_text(self.lang, self.date_style, idx)
 
     def skill_line(self, skill: _Skill, years_max: float) -> str:
         """A skill for the skills section, with a proficiency or years of experience."""
@@ -1519,6 +1512,17 @@ class _Renderer:
         start = self.month_text(item.start)
         end = now_word if item.ongoing else self.month_text(item.end)
         return f"{start} – {end}"
+
+
+@lru_cache(maxsize=8192)
+def _month_text(lang: str, style: int, idx: int) -> str:
+    year, month = _month(idx)
+    if style == 0:
+        return f"{month:02d}/{year}"
+    if style == 1:
+        name = _MONTHS[lang][month - 1]
+        return f"{name} {year}" if lang == "de" else f"{name[:3]} {year}"
+    return f"{month:02d}.{year}" if lang == "de" else f"{month:02d}/{year}"
 
 
 def _cap(text: str) -> str:
@@ -1582,14 +1586,14 @@ class _German(_Renderer):
         out: list[Text] = []
         title = occ.title_de
         neutral = title[0] == title[1]  # "Lehrkraft", "Führungskraft": grammatically feminine
-        if b.chance(0.75):
+        if b.rand() < 0.75:
             out.append(b.pick(("Profil", "Kurzprofil", "Über mich")))
             adjective = b.rng.choice((("Erfahrener", "Erfahrene"), ("Engagierter", "Engagierte"),
                                       ("Motivierter", "Motivierte")))  # fmt: skip
             adj = (adjective[1], adjective[1]) if neutral else adjective
             years = int(experience)
             if years >= 2:
-                lead = f"mit {'über ' if b.chance(0.3) else ''}{years} Jahren Berufserfahrung"
+                lead = f"mit {'über ' if b.rand() < 0.3 else ''}{years} Jahren Berufserfahrung"
             else:
                 lead = "mit ersten Berufserfahrungen"
             first = (f"{adj[0]} {title[0]} {lead}.", f"{adj[1]} {title[1]} {lead}.")
@@ -1600,7 +1604,7 @@ class _German(_Renderer):
                                    f"Meine Stärken: {'; '.join(names)}.",
                                    f"Besondere Erfahrung in: {'; '.join(names)}.")))  # fmt: skip
             land = LAND_NAMES[home.land][0]
-            if b.chance(0.5):
+            if b.rand() < 0.5:
                 out.append(f"Ich suche eine neue Aufgabe im öffentlichen Dienst, gern in {land}.")
             out.append("")
 
@@ -1637,7 +1641,7 @@ class _German(_Renderer):
                 line = _both("{period}  {title}, {inst}", item.education.de,
                              period=self.period(item, "heute"), inst=item.institution)
                 out.append(line)
-                if b.chance(0.3):
+                if b.rand() < 0.3:
                     out.append(f"  Abschlussnote: {rng.randint(1, 2)},{rng.randint(0, 9)}")
         out.append("")
 
@@ -1679,7 +1683,7 @@ class _German(_Renderer):
                 word = {"A1": "Grundkenntnisse", "A2": "Grundkenntnisse", "B1": "gute Kenntnisse",
                         "B2": "gute Kenntnisse", "C1": "fließend", "C2": "verhandlungssicher"}
                 out.append(f"{name} – {word[level]} ({level})")
-        if b.chance(0.3):
+        if b.rand() < 0.3:
             text, fem = rng.choice(_VOLUNTEERING["de"])
             out.append("")
             line = text.format(town=home.town)
@@ -1736,20 +1740,20 @@ class _English(_Renderer):
         b, rng, bl = self.b, self.rng, self.bullet
         out: list[Text] = []
         title = _cap(occ.label_en)
-        if b.chance(0.75):
+        if b.rand() < 0.75:
             out.append(b.pick(("Profile", "Summary", "About me")))
             years = int(experience)
             adjective = b.pick(("Experienced", "Dedicated", "Motivated"))
             if years >= 2:
                 out.append(f"{adjective} {occ.label_en} with {years} years of professional "
-                           f"experience{' in the public sector' if b.chance(0.5) else ''}.")
+                           f"experience{' in the public sector' if b.rand() < 0.5 else ''}.")
             else:
                 out.append(f"{adjective} {occ.label_en} at the start of my career.")
             if summary:
                 names = [self.label(s) for s in summary]
                 out.append(b.pick((f"Key strengths: {'; '.join(names)}.",
                                    f"Areas of expertise: {'; '.join(names)}.")))  # fmt: skip
-            if b.chance(0.5):
+            if b.rand() < 0.5:
                 out.append("Looking for a new role in public administration in "
                            f"{LAND_NAMES[home.land][1]}.")  # fmt: skip
             out.append("")
@@ -1781,7 +1785,7 @@ class _English(_Renderer):
                 assert item.education is not None
                 out.append(f"{self.period(item, 'present')}  {item.education.en}, "
                            f"{item.institution}")  # fmt: skip
-                if b.chance(0.3):
+                if b.rand() < 0.3:
                     out.append(f"  Final grade: {rng.randint(1, 2)}.{rng.randint(0, 9)} "
                                "(German scale)")  # fmt: skip
         out.append("")
@@ -1814,7 +1818,7 @@ class _English(_Renderer):
                 word = {"A1": "basic", "A2": "basic", "B1": "intermediate", "B2": "good",
                         "C1": "fluent", "C2": "fluent"}[level]
                 out.append(f"{name}: {word} ({level})" if lang_style == 0 else f"{name} ({level})")
-        if b.chance(0.3):
+        if b.rand() < 0.3:
             text, _fem = rng.choice(_VOLUNTEERING["en"])
             out.append("")
             out.append(text.format(town=home.town))

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import psycopg
 import pytest
-
 from talentverbund.node.cli.main import main
 
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=5"
@@ -69,7 +68,17 @@ def database_url(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def node_dir(tmp_path: Path, database_url: str, cli) -> Path:  # type: ignore[no-untyped-def]
     directory = tmp_path / "kiel"
-    result = cli("init", directory, "--name", "Kiel", "--region", "01002",
-                 "--listen", f"127.0.0.1:{free_port()}", "--database", database_url)
+    result = cli(
+        "init",
+        directory,
+        "--name",
+        "Kiel",
+        "--region",
+        "01002",
+        "--listen",
+        f"127.0.0.1:{free_port()}",
+        "--database",
+        database_url,
+    )
     assert result.code == 0, result.err
     return directory

@@ -10,7 +10,6 @@ from typing import Any
 
 import click
 from rich.progress import Progress, SpinnerColumn, TextColumn
-
 from talentverbund.node.cli.client import Client, node_client
 from talentverbund.node.cli.output import console, emit_json, table, warn
 from talentverbund.node.errors import PartialSuccess, UsageError
@@ -39,7 +38,9 @@ def candidate() -> None:
 
 @candidate.command()
 @DIR
-@click.option("--cv", "cv", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--cv", "cv", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @CONSENT
 @click.option("--email", default=None, help="Contact e-mail if the CV has none.")
 @STAFF
@@ -57,10 +58,14 @@ def add(
         raise UsageError("no consent given", "add --consent local and/or --consent federation")
     records = list(read_candidates(cv))
     if len(records) != 1:
-        raise UsageError(f"{cv} holds {len(records)} records", "use 'candidate import' for bulk files")
+        raise UsageError(
+            f"{cv} holds {len(records)} records", "use 'candidate import' for bulk files"
+        )
     record = records[0]
     if isinstance(record, RecordError):
-        raise UsageError(record.message if record.where in record.message else record.describe(), record.hint)
+        raise UsageError(
+            record.message if record.where in record.message else record.describe(), record.hint
+        )
     if email:
         record = replace(record, personal={**record.personal, "email": email})
     with node_client(directory) as client:
@@ -140,9 +145,15 @@ def import_(
     --json means that candidate is durably stored.
     """
     show_progress = not as_json and sys.stderr.isatty()
-    with node_client(directory) as client, Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), disable=not show_progress, transient=True
-    ) as progress:
+    with (
+        node_client(directory) as client,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            disable=not show_progress,
+            transient=True,
+        ) as progress,
+    ):
         job = _Import(client, consents, recorded_by, as_json)
         task = progress.add_task("importing", total=None)
         for path in files:
@@ -188,8 +199,14 @@ def list_(directory: Path, as_json: bool) -> None:
         f"{len(rows)} candidates",
         ["id", "registered", "source", "consent", "regions", "flags"],
         [
-            (r["id"], r["created_at"][:19], r["source"], ",".join(r["consents"]) or "none",
-             ",".join(r["regions"]), ",".join(r["flags"]))
+            (
+                r["id"],
+                r["created_at"][:19],
+                r["source"],
+                ",".join(r["consents"]) or "none",
+                ",".join(r["regions"]),
+                ",".join(r["flags"]),
+            )
             for r in rows
         ],
     )
@@ -206,7 +223,9 @@ def show(directory: Path, candidate_id: str, as_json: bool) -> None:
     if as_json:
         emit_json(record)
         return
-    console.print(f"[bold]{record['id']}[/bold] registered {record['created_at']} from {record['source']}")
+    console.print(
+        f"[bold]{record['id']}[/bold] registered {record['created_at']} from {record['source']}"
+    )
     for key, value in record["personal"].items():
         console.print(f"  {key}: {value}", markup=False)
     console.print(f"  profile: {json.dumps(record['profile'], ensure_ascii=False)}", markup=False)
@@ -238,7 +257,9 @@ def export(directory: Path, candidate_id: str, output: Path | None) -> None:
 @click.argument("action", type=click.Choice(["grant", "withdraw"]))
 @click.argument("purpose", type=click.Choice(PURPOSES))
 @STAFF
-def consent(directory: Path, candidate_id: str, action: str, purpose: str, recorded_by: str) -> None:
+def consent(
+    directory: Path, candidate_id: str, action: str, purpose: str, recorded_by: str
+) -> None:
     """Grant or withdraw consent for one purpose (local or federation)."""
     with node_client(directory) as client:
         result = client.call(

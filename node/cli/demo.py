@@ -12,15 +12,21 @@ import tempfile
 from pathlib import Path
 
 import click
-
 from talentverbund.node.cli.output import console
 from talentverbund.node.errors import NodeError
 from talentverbund.node.synth import generate_candidates
 
 MUNICIPALITIES = [
-    ("Kiel", "01002"), ("Flensburg", "01001"), ("Lübeck", "01003"), ("Neumünster", "01004"),
-    ("Rendsburg-Eckernförde", "01058"), ("Hamburg", "DE-HH"), ("Bremen", "DE-HB"),
-    ("Hannover", "03241"), ("Schwerin", "13004"), ("Rostock", "13003"),
+    ("Kiel", "01002"),
+    ("Flensburg", "01001"),
+    ("Lübeck", "01003"),
+    ("Neumünster", "01004"),
+    ("Rendsburg-Eckernförde", "01058"),
+    ("Hamburg", "DE-HH"),
+    ("Bremen", "DE-HB"),
+    ("Hannover", "03241"),
+    ("Schwerin", "13004"),
+    ("Rostock", "13003"),
 ]
 
 
@@ -45,14 +51,36 @@ def demo(nodes: int, candidates: int, base: Path | None, seed: int) -> None:
     for index, (name, region) in enumerate(MUNICIPALITIES[:nodes]):
         directory = root / name.lower().replace("ü", "ue").replace("ö", "oe")
         port = 7443 + index
-        _run(["init", str(directory), "--name", name, "--region", region,
-              "--listen", f"127.0.0.1:{port}", "--web", f"127.0.0.1:{8080 + index}"])
+        _run(
+            [
+                "init",
+                str(directory),
+                "--name",
+                name,
+                "--region",
+                region,
+                "--listen",
+                f"127.0.0.1:{port}",
+                "--web",
+                f"127.0.0.1:{8080 + index}",
+            ]
+        )
         cvs = directory.parent / f"{directory.name}-candidates.jsonl"
         with cvs.open("w", encoding="utf-8") as handle:
             for profile in generate_candidates(candidates, seed + index, None):
                 handle.write(json.dumps(profile, ensure_ascii=False) + "\n")
-        _run(["candidate", "import", str(directory), str(cvs), "--consent", "local",
-              "--consent", "federation"])
+        _run(
+            [
+                "candidate",
+                "import",
+                str(directory),
+                str(cvs),
+                "--consent",
+                "local",
+                "--consent",
+                "federation",
+            ]
+        )
         cvs.unlink()
         _run(["candidate", "list", str(directory)])
     console.print(f"Done. Nodes are in {root}; start one with: talentverbund serve DIR")

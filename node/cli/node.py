@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import click
-
 from talentverbund.crypto.descriptor import build_descriptor
 from talentverbund.crypto.identity import NodeIdentity
 from talentverbund.node.candidates import utcnow
@@ -41,15 +40,19 @@ def init(
             "choose a new directory; an existing node is upgraded with 'migrate'",
         )
     config = NodeConfig(
-        directory=directory.resolve(), name=name, region=region, listen=listen, web=web,
-        advertise=advertise, database_url=database,
+        directory=directory.resolve(),
+        name=name,
+        region=region,
+        listen=listen,
+        web=web,
+        advertise=advertise,
+        database_url=database,
     )
     config.validate()
     created = not directory.exists()
     try:
         ensure_private_dir(config.directory)
         ensure_private_dir(config.keys_dir)
-        ensure_private_dir(config.files_dir)
         config.write()
         identity = NodeIdentity.create(config.keys_dir, now=utcnow())
         KeyStore(config.keys_dir).close()

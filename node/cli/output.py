@@ -10,7 +10,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-console = Console(soft_wrap=True)
+# Off a terminal (pipes, CI logs) tables get room instead of being folded at 80 columns.
+console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err_console = Console(stderr=True)
 
 

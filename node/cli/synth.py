@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import click
-
 from talentverbund.node.synth import generate_candidates
 
 

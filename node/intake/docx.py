@@ -68,9 +68,11 @@ def _check_container(data: bytes, where: str) -> None:
             "DOCX unpacks to more data than any CV needs (possible ZIP bomb)",
             "save the CV again from Word, or export it as PDF",
         )
-    if "word/document.xml" not in {i.filename for i in infos}:
+    # The main part's name comes from the package relationships (Word Online writes
+    # word/document2.xml), so only the package marker is checked here.
+    if "[Content_Types].xml" not in {i.filename for i in infos}:
         raise IntakeError(
-            where, "ZIP file is not a Word document (no word/document.xml)", _NOT_DOCX_HINT
+            where, "ZIP file is not a Word document (no [Content_Types].xml)", _NOT_DOCX_HINT
         )
 
 

@@ -21,8 +21,9 @@ MAX_PAGES = 50
 
 _DAMAGED_HINT = "open the file in a PDF viewer; if it opens, print or export it to a new PDF"
 
-# pypdf logs recovery notes for every damaged file; they are noise for an operator.
-logging.getLogger("pypdf").setLevel(logging.ERROR)
+# pypdf logs what it recovered from (at WARNING and ERROR, quoting names from the
+# file) for every sloppy PDF; real failures become an IntakeError here instead.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 
 def read_pdf(data: bytes, where: str) -> CandidateDraft:

@@ -5,7 +5,7 @@ What is stored in clear and what is not:
 * ``candidates`` holds only what matching may read (regions, availability,
   employment type, experience, qualifications, licences, flags). No name,
   contact detail or protected attribute.
-* ``candidate_secrets`` and the files under ``DIR/files`` hold personal data,
+* ``candidate_secrets`` and ``candidate_files`` hold personal data,
   always sealed with the candidate's own data key. That key lives in the key
   store (``DIR/keys/datakeys.db``), not here, so a database backup holds only
   ciphertext, and erasing the key shreds every copy.
@@ -16,7 +16,7 @@ What is stored in clear and what is not:
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -64,7 +64,11 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime,
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+    }
 
 
 class Candidate(Base):
@@ -100,7 +104,7 @@ class CandidateSecret(Base):
 
 
 class CandidateFile(Base):
-    """An original file (CV, export), sealed on disk under ``DIR/files``."""
+    """An original file (CV, export), sealed; stored in the same transaction as its owner."""
 
     __tablename__ = "candidate_files"
 
@@ -112,6 +116,7 @@ class CandidateFile(Base):
     media_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)
     sealed_name: Mapped[bytes] = mapped_column(LargeBinary)  # the filename is personal too
+    sealed_content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class PrivacyNotice(Base):

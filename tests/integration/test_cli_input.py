@@ -9,8 +9,12 @@ import pytest
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
-GOOD = {"personal": {"name": "Ana Test"}, "cv_text": "Sachbearbeitung, Haushaltsrecht",
-        "desired_regions": ["DE-SH"], "employment_types": ["full_time"]}
+GOOD = {
+    "personal": {"name": "Ana Test"},
+    "cv_text": "Sachbearbeitung, Haushaltsrecht",
+    "desired_regions": ["DE-SH"],
+    "employment_types": ["full_time"],
+}
 
 
 def _count(cli, node_dir: Path) -> int:  # type: ignore[no-untyped-def]
@@ -32,7 +36,14 @@ def test_init_with_bad_region_writes_nothing(tmp_path: Path, cli, node_dir: Path
 
 def test_init_with_unreachable_database_leaves_nothing(tmp_path: Path, cli, node_dir: Path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "y"
-    result = cli("init", target, "--name", "Y", "--database", "postgresql+psycopg://postgres@127.0.0.1:1/none")
+    result = cli(
+        "init",
+        target,
+        "--name",
+        "Y",
+        "--database",
+        "postgresql+psycopg://postgres@127.0.0.1:1/none",
+    )
     assert result.code == 1 and "cannot open the database" in result.err
     assert not target.exists()
 
@@ -61,8 +72,13 @@ def test_empty_cv(node_dir: Path, tmp_path: Path, cli) -> None:  # type: ignore[
 
 
 def test_bulk_import_skips_bad_records_and_keeps_good(node_dir: Path, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    lines = [json.dumps(GOOD), "[1, 2]", "{not json", json.dumps({**GOOD, "consent": ["ads"]}),
-             json.dumps(GOOD)]
+    lines = [
+        json.dumps(GOOD),
+        "[1, 2]",
+        "{not json",
+        json.dumps({**GOOD, "consent": ["ads"]}),
+        json.dumps(GOOD),
+    ]
     bulk = tmp_path / "bulk.jsonl"
     bulk.write_text("\n".join(lines) + "\n")
     notzip = tmp_path / "export.zip"
@@ -74,7 +90,9 @@ def test_bulk_import_skips_bad_records_and_keeps_good(node_dir: Path, tmp_path: 
     skipped = [e["where"] for e in events if e["status"] == "skipped"]
     assert len(stored) == 2
     assert skipped == ["bulk.jsonl:2", "bulk.jsonl:3", "bulk.jsonl:4", "export.zip"] or all(
-        any(w.endswith(s) for w in skipped) for s in ("bulk.jsonl:2", "bulk.jsonl:3", "bulk.jsonl:4", "export.zip"))
+        any(w.endswith(s) for w in skipped)
+        for s in ("bulk.jsonl:2", "bulk.jsonl:3", "bulk.jsonl:4", "export.zip")
+    )
     assert _count(cli, node_dir) == 2
     assert "Ana Test" not in result.out + result.err  # reports carry no personal data
 

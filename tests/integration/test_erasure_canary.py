@@ -25,15 +25,17 @@ def test_canary_found_nowhere_after_erase(node_dir: Path, tmp_path: Path, cli) -
     cv.write_text(f"Max Mustermann\nmax@example.org\nGeheimnis: {CANARY}\nBauleitplanung\n")
     other = tmp_path / "other.txt"
     other.write_text("Erika Musterfrau\nVerwaltung\n")
-    cid = json.loads(cli("candidate", "add", node_dir, "--cv", cv, "--consent", "local", "--json").out)["id"]
-    keep = json.loads(cli("candidate", "add", node_dir, "--cv", other, "--consent", "local", "--json").out)["id"]
+    cid = json.loads(
+        cli("candidate", "add", node_dir, "--cv", cv, "--consent", "local", "--json").out
+    )["id"]
+    keep = json.loads(
+        cli("candidate", "add", node_dir, "--cv", other, "--consent", "local", "--json").out
+    )["id"]
     assert CANARY in json.loads(cli("candidate", "show", node_dir, cid, "--json").out)["cv_text"]
-    assert (node_dir / "files" / cid).is_dir()
 
     assert cli("candidate", "erase", node_dir, cid).code == 0
 
     assert _scan(node_dir, CANARY.encode()) == []
     assert _scan(node_dir, cid.encode()) in ([], ["node.db"])  # only the bare tombstone id
-    assert not (node_dir / "files" / cid).exists()
     # the other candidate is untouched and still readable
     assert "Erika" in json.loads(cli("candidate", "show", node_dir, keep, "--json").out)["cv_text"]

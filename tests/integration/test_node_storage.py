@@ -7,7 +7,6 @@ import stat
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
-
 from talentverbund.node.config import load_config
 
 CV = """Erika Beispiel
@@ -70,7 +69,9 @@ def test_register_list_show_export_import(node_dir: Path, tmp_path: Path, cli) -
     assert document["format"] == "talentverbund.candidate-export/v1"
     assert document["original"]["filename"] == "lebenslauf.txt"
 
-    imported = cli("candidate", "import", node_dir, export_file, "--consent", "federation", "--json")
+    imported = cli(
+        "candidate", "import", node_dir, export_file, "--consent", "federation", "--json"
+    )
     assert imported.code == 0, imported.err
     new_id = json.loads(imported.out)["id"]
     moved = json.loads(cli("candidate", "show", node_dir, new_id, "--json").out)
@@ -81,14 +82,23 @@ def test_register_list_show_export_import(node_dir: Path, tmp_path: Path, cli) -
 def test_personal_data_is_encrypted_at_rest(node_dir: Path, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     canary = "CANARY-7f3e9b1c"
     cv = _write_cv(tmp_path, CV + f"\nKennwort {canary}\n")
-    cid = json.loads(cli("candidate", "add", node_dir, "--cv", cv, "--consent", "local", "--json").out)["id"]
+    cid = json.loads(
+        cli("candidate", "add", node_dir, "--cv", cv, "--consent", "local", "--json").out
+    )["id"]
     with _engine(node_dir).connect() as conn:
         sealed = conn.execute(
             text("SELECT sealed FROM candidate_secrets WHERE candidate_id = :c"), {"c": cid}
         ).scalar_one()
-        tables = [r[0] for r in conn.execute(text(
-            "SELECT name FROM sqlite_master WHERE type='table'" if conn.dialect.name == "sqlite"
-            else "SELECT tablename FROM pg_tables WHERE schemaname='public'"))]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                text(
+                    "SELECT name FROM sqlite_master WHERE type='table'"
+                    if conn.dialect.name == "sqlite"
+                    else "SELECT tablename FROM pg_tables WHERE schemaname='public'"
+                )
+            )
+        ]
         for table in tables:
             for row in conn.execute(text(f'SELECT * FROM "{table}"')):
                 assert canary not in repr(row), table
@@ -108,8 +118,20 @@ def test_personal_data_is_encrypted_at_rest(node_dir: Path, tmp_path: Path, cli)
 
 def test_consent_per_purpose(node_dir: Path, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
     cv = _write_cv(tmp_path)
-    cid = json.loads(cli("candidate", "add", node_dir, "--cv", cv, "--consent", "local",
-                         "--consent", "federation", "--json").out)["id"]
+    cid = json.loads(
+        cli(
+            "candidate",
+            "add",
+            node_dir,
+            "--cv",
+            cv,
+            "--consent",
+            "local",
+            "--consent",
+            "federation",
+            "--json",
+        ).out
+    )["id"]
     assert cli("candidate", "consent", node_dir, cid, "withdraw", "federation").code == 0
     row = json.loads(cli("candidate", "list", node_dir, "--json").out)
     assert row["consents"] == ["local"]

@@ -15,7 +15,6 @@ import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
-
 from talentverbund.crypto.identity import NodeIdentity
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -24,7 +23,9 @@ pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def _serve(node_dir: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "talentverbund.node.cli.main", "serve", str(node_dir)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -61,7 +62,8 @@ def _channel(node_dir: Path, port: int) -> grpc.Channel:
         certificate_chain=identity.tls_cert_pem,
     )
     return grpc.secure_channel(
-        f"127.0.0.1:{port}", creds,
+        f"127.0.0.1:{port}",
+        creds,
         options=[("grpc.ssl_target_name_override", f"{identity.node_id}.node.talentverbund")],
     )
 
@@ -69,10 +71,14 @@ def _channel(node_dir: Path, port: int) -> grpc.Channel:
 def test_health_and_reflection_over_mtls(served) -> None:  # type: ignore[no-untyped-def]
     node_dir, port, _ = served
     with _channel(node_dir, port) as channel:
-        reply = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=10)
+        reply = health_pb2_grpc.HealthStub(channel).Check(
+            health_pb2.HealthCheckRequest(), timeout=10
+        )
         assert reply.status == health_pb2.HealthCheckResponse.SERVING
         stub = reflection_pb2_grpc.ServerReflectionStub(channel)
-        answers = stub.ServerReflectionInfo(iter([reflection_pb2.ServerReflectionRequest(list_services="")]), timeout=10)
+        answers = stub.ServerReflectionInfo(
+            iter([reflection_pb2.ServerReflectionRequest(list_services="")]), timeout=10
+        )
         names = {s.name for a in answers for s in a.list_services_response.service}
         assert "grpc.health.v1.Health" in names
 
@@ -82,9 +88,11 @@ def test_client_without_certificate_is_refused(served) -> None:  # type: ignore[
     identity = NodeIdentity.load(node_dir / "keys")
     creds = grpc.ssl_channel_credentials(root_certificates=identity.tls_cert_pem)
     options = [("grpc.ssl_target_name_override", f"{identity.node_id}.node.talentverbund")]
-    with grpc.secure_channel(f"127.0.0.1:{port}", creds, options=options) as channel:
-        with pytest.raises(grpc.RpcError) as caught:
-            health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=5)
+    with (
+        grpc.secure_channel(f"127.0.0.1:{port}", creds, options=options) as channel,
+        pytest.raises(grpc.RpcError) as caught,
+    ):
+        health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=5)
     assert caught.value.code() == grpc.StatusCode.UNAVAILABLE
 
 
@@ -94,7 +102,9 @@ def test_erase_while_serving_goes_through_the_node(served, tmp_path: Path, cli) 
     assert oct((node_dir / "admin.sock").stat().st_mode & 0o777) == "0o600"
     cv = tmp_path / "cv.txt"
     cv.write_text("Jana Beispiel\nSachbearbeitung Bürgerbüro\n")
-    cid = json.loads(cli("candidate", "add", node_dir, "--cv", cv, "--consent", "local", "--json").out)["id"]
+    cid = json.loads(
+        cli("candidate", "add", node_dir, "--cv", cv, "--consent", "local", "--json").out
+    )["id"]
     assert cid in cli("candidate", "list", node_dir, "--json").out
     assert cli("candidate", "erase", node_dir, cid).code == 0
     assert cid not in cli("candidate", "list", node_dir, "--json").out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -199,14 +200,34 @@ def test_docx_that_is_not_a_zip(tmp_path: Path) -> None:
     assert ".docx" in info.value.hint
 
 
-def test_zip_that_is_not_a_docx(tmp_path: Path) -> None:
-    import zipfile
-
+@pytest.mark.parametrize(
+    ("members", "message"),
+    [
+        ({"readme.txt": "hello"}, "ZIP file is not a Word document"),
+        ({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<x/>"}, "not a valid Word"),
+    ],
+)
+def test_zip_that_is_not_a_docx(tmp_path: Path, members: dict[str, str], message: str) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("readme.txt", "hello")
-    with pytest.raises(IntakeError, match="not a Word document"):
+        for name, content in members.items():
+            archive.writestr(name, content)
+    with pytest.raises(IntakeError, match=message):
         read_candidates(write(tmp_path, "cv.docx", buffer.getvalue()))
+
+
+def test_docx_with_a_renamed_main_part(tmp_path: Path) -> None:
+    """Word Online writes word/document2.xml; the package relationships say where it is."""
+    source = zipfile.ZipFile(io.BytesIO(make_docx()))
+    buffer = io.BytesIO()
+    with source, zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename in ("[Content_Types].xml", "_rels/.rels"):
+                content = content.replace(b"word/document.xml", b"word/document2.xml")
+            target.writestr(info.filename.replace("document.xml", "document2.xml"), content)
+    draft = read_one(write(tmp_path, "cv.docx", buffer.getvalue()))
+    assert draft.cv_text.startswith("Lebenslauf")
 
 
 # -- empty files and hostile bytes ----------------------------------------------------

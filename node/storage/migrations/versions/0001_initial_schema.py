@@ -108,6 +108,7 @@ def upgrade() -> None:
         sa.Column("media_type", sa.String(length=100), nullable=False),
         sa.Column("size", sa.Integer(), nullable=False),
         sa.Column("sealed_name", sa.LargeBinary(), nullable=False),
+        sa.Column("sealed_content", sa.LargeBinary(), nullable=False),
         sa.ForeignKeyConstraint(
             ["candidate_id"],
             ["candidates.id"],
