@@ -24,6 +24,7 @@ from talentverbund.crypto import atrest
 from talentverbund.node.config import NodeConfig
 from talentverbund.node.errors import NotFound, UsageError
 from talentverbund.node.intake.model import PURPOSES, CandidateDraft, CareerBreak, OriginalFile
+from talentverbund.node.intake.export import EXPORT_FORMAT
 from talentverbund.node.intake.profile import profile_to_json
 from talentverbund.node.storage.db import checkpoint
 from talentverbund.node.storage.keystore import CandidateKeys, KeyStore
@@ -37,7 +38,6 @@ from talentverbund.node.storage.models import (
 )
 
 Clock = Callable[[], datetime]
-EXPORT_FORMAT = "talentverbund.candidate-export/v1"
 
 
 def utcnow() -> datetime:

@@ -148,6 +148,15 @@ def test_schema_constants_agree_with_intake_model() -> None:
     assert model.REGION_RE.pattern == REGION_RE.pattern
 
 
+def test_records_pass_the_intake_parser(records: list[dict[str, Any]]) -> None:
+    profile = pytest.importorskip("talentverbund.node.intake.profile")
+    for i, rec in enumerate(records[:200]):
+        draft = profile.parse_profile(json.loads(json.dumps(rec)), f"synth:{i}", "jsonl")
+        assert draft.cv_text == rec["cv_text"]
+        assert tuple(draft.desired_regions) == tuple(rec["desired_regions"])
+        assert [b.kind for b in draft.career_breaks] == [b["kind"] for b in rec["career_breaks"]]
+
+
 def test_structured_fields_carry_no_personal_data(records: list[dict[str, Any]]) -> None:
     for rec in records:
         structured = json.dumps(
@@ -192,7 +201,7 @@ def test_german_cvs_read_like_a_lebenslauf(records: list[dict[str, Any]]) -> Non
         assert re.search(r"Berufserfahrung|Beruflicher Werdegang|Berufliche Stationen", text)
         assert re.search(r"Ausbildung|Bildungsweg", text)
         assert re.search(r"Sprachen|Sprachkenntnisse", text)
-        assert re.search(r"Englisch.*\b[ABC][12]\b", text)
+        assert re.search(r"Englisch.*(\b[ABC][12]\b|Muttersprache)", text)
         assert re.search(r"Deutsch(: Muttersprache| \(Muttersprache\)|.*\b[BC][12]\b)", text)
     joined = "\n".join(r["cv_text"] for r in german)
     for marker in ("Elternzeit", "Pflege", "Führerschein", "Grundkenntnisse", "Jahre Erfahrung",
@@ -219,13 +228,13 @@ def test_career_breaks_are_explicit_periods(records: list[dict[str, Any]]) -> No
         ("en", "parental_leave"): ("Parental leave",),
         ("en", "care"): ("Caring", "care leave"),
     }
-    seen = Counter()
+    seen: Counter[str] = Counter()
     for rec in records:
         for brk in rec["career_breaks"]:
             seen[brk["kind"]] += 1
             expected = words.get((rec["lang"], brk["kind"]))
             if expected:
-                assert any(w in rec["cv_text"] for w in expected), brk
+                assert any(w.lower() in rec["cv_text"].lower() for w in expected), brk
     assert seen["parental_leave"] and seen["care"]
 
 
@@ -301,7 +310,7 @@ def _assert_only_slot_changed(
         return
     assert len(lines_a) == len(lines_b)
     changed = [(b, a) for b, a in zip(lines_b, lines_a, strict=True) if b != a]
-    assert changed, slot
+    assert changed or slot == "title_form", slot  # "Lehrkraft" has one form only
     for line_b, line_a in changed:
         if slot == "address":
             assert line_a in (new, *new.split(", ", 1)) and line_b in (old, *old.split(", ", 1))
