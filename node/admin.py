@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import grpc
+
 from talentverbund.node import errors
 from talentverbund.node.api import dispatch
 from talentverbund.node.intake.model import IntakeError

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select
+
 from talentverbund.node.errors import UsageError
 from talentverbund.node.intake.wire import draft_from_wire
 from talentverbund.node.runtime import NodeRuntime

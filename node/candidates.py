@@ -20,11 +20,12 @@ from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
+
 from talentverbund.crypto import atrest
 from talentverbund.node.config import NodeConfig
 from talentverbund.node.errors import NotFound, UsageError
-from talentverbund.node.intake.model import PURPOSES, CandidateDraft, CareerBreak, OriginalFile
 from talentverbund.node.intake.export import EXPORT_FORMAT
+from talentverbund.node.intake.model import PURPOSES, CandidateDraft, CareerBreak, OriginalFile
 from talentverbund.node.intake.profile import profile_to_json
 from talentverbund.node.storage.db import checkpoint
 from talentverbund.node.storage.keystore import CandidateKeys, KeyStore

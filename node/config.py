@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
+
 from talentverbund.node.errors import UsageError
 from talentverbund.node.intake.model import REGION_RE
 

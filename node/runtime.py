@@ -17,6 +17,7 @@ from typing import IO
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+
 from talentverbund.node.candidates import CandidateService, Clock, utcnow
 from talentverbund.node.config import NodeConfig, load_config
 from talentverbund.node.errors import NodeBusy

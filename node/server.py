@@ -17,6 +17,7 @@ from types import FrameType
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
+
 from talentverbund.crypto.identity import NodeIdentity
 from talentverbund.node.admin import AdminServer
 from talentverbund.node.config import parse_hostport

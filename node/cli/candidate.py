@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 from rich.progress import Progress, SpinnerColumn, TextColumn
+
 from talentverbund.node.cli.client import Client, node_client
 from talentverbund.node.cli.output import console, emit_json, table, warn
 from talentverbund.node.errors import PartialSuccess, UsageError

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 import click
+
 from talentverbund.node.cli.output import console
 from talentverbund.node.errors import NodeError
 from talentverbund.node.synth import generate_candidates

@@ -11,6 +11,7 @@ import os
 import sys
 
 import click
+
 from talentverbund.crypto.errors import CryptoError, DescriptorError
 from talentverbund.node.cli import candidate, demo, node, synth
 from talentverbund.node.cli.output import warn

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import click
+
 from talentverbund.crypto.descriptor import build_descriptor
 from talentverbund.crypto.identity import NodeIdentity
 from talentverbund.node.candidates import utcnow

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import click
+
 from talentverbund.node.synth import generate_candidates
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+
 from talentverbund.node.intake.common import (
     MAX_ARCHIVE_MEMBERS,
     MAX_ARCHIVE_UNCOMPRESSED,

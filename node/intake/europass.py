@@ -18,6 +18,7 @@ from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
+
 from talentverbund.node.intake import europass_candidate, europass_v3
 from talentverbund.node.intake.common import clean_text, require_content, truncate, unique
 from talentverbund.node.intake.europass_render import Extracted

@@ -12,6 +12,7 @@ import io
 import logging
 
 from pypdf import PdfReader
+
 from talentverbund.node.intake.common import clean_text, converting, require_content, truncate
 from talentverbund.node.intake.model import CandidateDraft, IntakeError, OriginalFile
 

@@ -9,6 +9,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
+
 from talentverbund.node.errors import NotMigrated
 
 MIGRATIONS = Path(__file__).parent / "migrations"

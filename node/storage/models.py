@@ -91,6 +91,24 @@ class Candidate(Base):
     flags: Mapped[list[Any]]
 
 
+class CandidateSkills(Base):
+    """What matching reads: skill indexes and weights, and the vector, per model id.
+
+    Only taxonomy skills and a vector made from them: no text, no span, no
+    personal attribute. Rows made under another model id are refused by the
+    index until ``talentverbund reencode`` has rebuilt them.
+    """
+
+    __tablename__ = "candidate_skills"
+
+    candidate_id: Mapped[str] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True
+    )
+    model_id: Mapped[str] = mapped_column(String(64), index=True)
+    skills: Mapped[list[Any]]  # [[skill index, weight], ...]
+    vector: Mapped[bytes | None] = mapped_column(LargeBinary)  # float16, None if no skills
+
+
 class CandidateSecret(Base):
     """Personal data and CV text, sealed with the candidate's data key."""
 
@@ -161,7 +179,7 @@ class Erasure(Base):
 
 
 class Job(Base):
-    """A job posting (public information)."""
+    """A job posting (public information) and the skill set matching uses."""
 
     __tablename__ = "jobs"
 
@@ -169,6 +187,19 @@ class Job(Base):
     created_at: Mapped[datetime]
     title: Mapped[str] = mapped_column(Text)
     posting: Mapped[dict[str, Any]]
+    facts: Mapped[dict[str, Any]]  # region, employment types, qualifications, licences
+    skills: Mapped[list[Any]]  # [{"uri", "weight", "essential"}, ...]
+
+
+class TaxonomyLabel(Base):
+    """Labels an operator imported from ESCO CSVs; they never change the skill space."""
+
+    __tablename__ = "taxonomy_labels"
+
+    skill_uri: Mapped[str] = mapped_column(String(200), primary_key=True)
+    lang: Mapped[str] = mapped_column(String(8), primary_key=True)
+    label: Mapped[str] = mapped_column(String(300), primary_key=True)
+    imported_at: Mapped[datetime]
 
 
 class Peer(Base):

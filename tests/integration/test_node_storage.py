@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
+
 from talentverbund.node.config import load_config
 
 CV = """Erika Beispiel

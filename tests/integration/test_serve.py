@@ -15,6 +15,7 @@ import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
+
 from talentverbund.crypto.identity import NodeIdentity
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

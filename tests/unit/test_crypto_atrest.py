@@ -9,6 +9,7 @@ import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from hypothesis import given
 from hypothesis import strategies as st
+
 from talentverbund.crypto import atrest
 from talentverbund.crypto.errors import KeyFileError, KeyPermissionError, RecordDecryptionError
 

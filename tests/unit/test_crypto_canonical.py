@@ -7,6 +7,7 @@ import json
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from talentverbund.crypto.canonical import (
     MAX_SAFE_INTEGER,
     JSONValue,

@@ -13,6 +13,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from hypothesis import given
 from hypothesis import strategies as st
+
 from talentverbund.crypto._encoding import b64url_decode
 from talentverbund.crypto.canonical import JSONValue, canonical_json
 from talentverbund.crypto.descriptor import (

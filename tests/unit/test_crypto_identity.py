@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
 from talentverbund.crypto.errors import CryptoError, KeyFileError, KeyPermissionError
 from talentverbund.crypto.identity import (
     NodeIdentity,

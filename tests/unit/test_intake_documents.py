@@ -15,6 +15,7 @@ from fpdf import FPDF
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfWriter
+
 from talentverbund.node.intake import IntakeError, parse_profile, profile_to_json, read_candidates
 from talentverbund.node.intake.docx import MEDIA_TYPE as DOCX_TYPE
 from talentverbund.node.intake.docx import read_docx

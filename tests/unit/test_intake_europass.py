@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from talentverbund.node.intake import IntakeError, parse_profile, profile_to_json, read_candidates
 from talentverbund.node.intake.europass import read_europass
 from talentverbund.node.intake.model import CandidateDraft

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from talentverbund.node.intake import IntakeError, parse_profile, profile_to_json, read_candidates
 from talentverbund.node.intake import linkedin as linkedin_module
 from talentverbund.node.intake.linkedin import read_linkedin

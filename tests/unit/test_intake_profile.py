@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from talentverbund.node.intake import (
     BREAK_KINDS,
     EMPLOYMENT_TYPES,

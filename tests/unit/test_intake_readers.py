@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from talentverbund.node.intake import IntakeError, read_candidates
 from talentverbund.node.intake.common import (
     MAX_FILE_BYTES,

@@ -1,6 +1,7 @@
 """Alembic environment: the engine comes from the caller (talentverbund migrate)."""
 
 from alembic import context
+
 from talentverbund.node.storage.models import Base
 
 engine = context.config.attributes["engine"]
