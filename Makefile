@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PACKAGES := -p talentverbund.node -p talentverbund.crypto -p talentverbund.matching -p talentverbund.protocol
 
-.PHONY: demo test test-all bench lint typecheck wheelhouse clean
+.PHONY: demo test test-all bench lint typecheck proto proto-check wheelhouse clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -31,8 +31,15 @@ typecheck: $(STAMP)
 	for d in node crypto matching protocol; do ln -sfn ../../$$d .typecheck/talentverbund/$$d; done
 	$(BIN)/mypy $(PACKAGES)
 
-lint: $(STAMP) typecheck
+lint: $(STAMP) typecheck proto-check
 	$(BIN)/ruff check .
+
+# Generated protobuf/gRPC code lives in protocol/v1 and is only ever written by this command.
+proto: $(STAMP)
+	PY=$(BIN)/python bash scripts/gen_proto.sh
+
+proto-check: $(STAMP)
+	PY=$(BIN)/python bash scripts/gen_proto.sh --check
 
 # Every wheel an offline server needs: pip install --no-index --find-links wheelhouse talentverbund
 wheelhouse: $(STAMP)

@@ -19,7 +19,8 @@ File format (``matching/data/taxonomy.json``, built by
                  "groups": [broader group URI, ...]}, ...],
      "occupations": [{"uri": str, "isco": "2422", "field": str,
                       "labels": {"de": [...], "en": [...]},
-                      "essential": [skill URI, ...], "optional": [skill URI, ...]}, ...]}
+                      "essential": [skill URI, ...], "optional": [skill URI, ...],
+                      "heldout": true (only on occupations reserved for evaluation)}, ...]}
 
 Language skills (type ``language``) carry a CEFR level as their weight
 (A1 = 1/6 ... C2 = 1); "mother tongue" is never a level of its own.
@@ -72,6 +73,7 @@ class Occupation:
     labels: Mapping[str, tuple[str, ...]]
     essential: tuple[int, ...]
     optional: tuple[int, ...]
+    heldout: bool = False  # reserved for evaluation: encoder training must skip it
 
     def label(self, lang: str = "de") -> str:
         for candidate in (lang, "en", "de"):
@@ -141,6 +143,7 @@ class Taxonomy:
                 labels={k: tuple(v) for k, v in o["labels"].items()},
                 essential=tuple(index[u] for u in o["essential"] if u in index),
                 optional=tuple(index[u] for u in o["optional"] if u in index),
+                heldout=bool(o.get("heldout", False)),
             )
             for o in data["occupations"]
         ]
@@ -169,6 +172,7 @@ class Taxonomy:
                     "labels": {k: list(v) for k, v in sorted(o.labels.items())},
                     "essential": [self.skills[i].uri for i in o.essential],
                     "optional": [self.skills[i].uri for i in o.optional],
+                    **({"heldout": True} if o.heldout else {}),
                 }
                 for o in self.occupations
             ],

@@ -16,7 +16,11 @@ from sqlalchemy import func, select
 
 from talentverbund.node.errors import UsageError
 from talentverbund.node.intake.wire import draft_from_wire
+from talentverbund.node.jobs import parse_jobposting
+from talentverbund.node.jobstore import add_job, describe, filters_for, list_jobs, load_job
 from talentverbund.node.runtime import NodeRuntime
+from talentverbund.node.search import rank
+from talentverbund.node.storage.labels import store_labels
 from talentverbund.node.storage.models import Candidate
 
 Params = dict[str, Any]
@@ -41,6 +45,7 @@ def register(rt: NodeRuntime, params: Params) -> Any:
     stored = rt.candidates.register_many(
         drafts, params.get("consents", []), _str(params, "recorded_by")
     )
+    rt.pool_changed([r.candidate_id for r in stored])
     return [
         {
             "id": r.candidate_id,
@@ -67,6 +72,7 @@ def candidate_export(rt: NodeRuntime, params: Params) -> Any:
 def candidate_erase(rt: NodeRuntime, params: Params) -> Any:
     cid = _str(params, "id")
     rt.candidates.erase(cid)
+    rt.pool_removed([cid])
     return {"id": cid, "erased": True}
 
 
@@ -79,7 +85,70 @@ def candidate_consent(rt: NodeRuntime, params: Params) -> Any:
         changed = rt.candidates.withdraw(cid, purpose)
     else:
         raise UsageError(f"unknown consent action '{action}'", "use grant or withdraw")
+    rt.pool_changed([cid])
     return {"id": cid, "purpose": purpose, "action": action, "changed": changed}
+
+
+def job_add(rt: NodeRuntime, params: Params) -> Any:
+    draft = parse_jobposting(params.get("posting"), str(params.get("where", "job")))
+    return add_job(
+        rt.sessions, rt.matcher(), draft, params.get("skills", []),
+        params.get("requirements", []), rt.clock(),
+    )
+
+
+def job_list(rt: NodeRuntime, _params: Params) -> Any:
+    return list_jobs(rt.sessions)
+
+
+def job_show(rt: NodeRuntime, params: Params) -> Any:
+    job, skills = load_job(rt.sessions, rt.matcher(), _str(params, "id"))
+    return describe(job.id, job.title, job.facts, skills, rt.matcher(), job.created_at)
+
+
+def search(rt: NodeRuntime, params: Params) -> Any:
+    """Local search: ranked, explained, pseudonymous results for one job."""
+    matcher = rt.matcher()
+    job, skills = load_job(rt.sessions, matcher, _str(params, "job_id"))
+    purpose = str(params.get("purpose", "local"))
+    top = int(params.get("top", 10))
+    matches = rank(rt.pool(), matcher, skills, filters_for(job, purpose), top, rt.clock())
+    label = {s.uri: matcher.taxonomy.skill(s.uri).label("de") for s in skills}
+    return {
+        "job": {"id": job.id, "title": job.title},
+        "model_id": matcher.model_id,
+        "searched": len(rt.pool()),
+        "results": [
+            {
+                "pseudonym": rt.candidates.pseudonym(m.candidate_id, f"local/{job.id}"),
+                "score": m.score,
+                "similarity": m.similarity,
+                "coverage": m.coverage,
+                "matched": [label[u] for u in m.matched],
+                "missing_essential": [label[u] for u in m.missing_essential],
+                "region": m.region,
+                "experience": m.experience_band,
+                "available_from": m.available_from.isoformat() if m.available_from else None,
+            }
+            for m in matches
+        ],
+    }
+
+
+def taxonomy_import(rt: NodeRuntime, params: Params) -> Any:
+    labels = params.get("labels", {})
+    known = rt.matcher().taxonomy
+    usable = {uri: by_lang for uri, by_lang in labels.items() if known.has(uri)}
+    added = store_labels(rt.sessions, usable, rt.clock())
+    rt.labels_changed()
+    return {"skills_in_space": len(usable), "skills_ignored": len(labels) - len(usable),
+            "labels_added": added}
+
+
+def reencode(rt: NodeRuntime, _params: Params) -> Any:
+    count = rt.candidates.reencode()
+    rt.reload_pool()
+    return {"candidates": count, "model_id": rt.matcher().model_id}
 
 
 METHODS: dict[str, Handler] = {
@@ -90,6 +159,12 @@ METHODS: dict[str, Handler] = {
     "candidate.export": candidate_export,
     "candidate.erase": candidate_erase,
     "candidate.consent": candidate_consent,
+    "job.add": job_add,
+    "job.list": job_list,
+    "job.show": job_show,
+    "search": search,
+    "taxonomy.import": taxonomy_import,
+    "reencode": reencode,
 }
 
 

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import json
 import secrets
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,10 +29,13 @@ from talentverbund.node.errors import NotFound, UsageError
 from talentverbund.node.intake.export import EXPORT_FORMAT
 from talentverbund.node.intake.model import PURPOSES, CandidateDraft, CareerBreak, OriginalFile
 from talentverbund.node.intake.profile import profile_to_json
+from talentverbund.node.matcher import CandidateProfile, Matcher
+from talentverbund.node.pool import vector_bytes
 from talentverbund.node.storage.db import checkpoint
 from talentverbund.node.storage.keystore import CandidateKeys, KeyStore
 from talentverbund.node.storage.models import (
     Candidate,
+    CandidateSkills,
     CandidateFile,
     CandidateSecret,
     Consent,
@@ -39,6 +44,7 @@ from talentverbund.node.storage.models import (
 )
 
 Clock = Callable[[], datetime]
+NO_SKILLS = "no_skills"  # kept, but a person should look: no taxonomy skill was found
 
 
 def utcnow() -> datetime:
@@ -76,11 +82,13 @@ class CandidateService:
         config: NodeConfig,
         sessions: sessionmaker[Session],
         keystore: KeyStore,
+        matcher: Callable[[], Matcher],
         clock: Clock = utcnow,
     ) -> None:
         self.config = config
         self.sessions = sessions
         self.keystore = keystore
+        self.matcher = matcher  # loaded on first use: building its indexes takes a moment
         self.clock = clock
 
     # -- privacy notice -------------------------------------------------------
@@ -120,6 +128,7 @@ class CandidateService:
         for purpose in default_consents:
             _check_purpose(purpose)
         plans = []
+        plans_flags: dict[str, tuple[str, ...]] = {}
         for draft in drafts:
             purposes = tuple(dict.fromkeys(draft.consents or tuple(default_consents)))
             if not purposes:
@@ -130,17 +139,27 @@ class CandidateService:
             for purpose in purposes:
                 _check_purpose(purpose)
             plans.append((new_candidate_id(), draft, purposes))
+        matcher = self.matcher()
+        profiles = [matcher.profile(d.cv_text, d.personal) for d in drafts]
+        vectors = matcher.encode([p.skills for p in profiles])
         keys = self.keystore.create_many([cid for cid, _, _ in plans])
         try:
             with self.sessions.begin() as session:
                 notices = {lang: self._notice(session, lang) for lang in ("de", "en")}
-                for cid, draft, purposes in plans:
+                for (cid, draft, purposes), profile, vector in zip(
+                    plans, profiles, vectors, strict=True
+                ):
+                    if not profile.skills:
+                        draft = replace(draft, flags=(*draft.flags, NO_SKILLS))
+                        plans_flags[cid] = draft.flags
                     notice = notices["en" if draft.lang == "en" else "de"]
                     self._add(session, cid, draft, purposes, keys[cid], notice, recorded_by)
+                    session.add(_skills_row(cid, matcher.model_id, profile, vector))
+                    self._seal_payload(session, cid, draft, profile, keys[cid])
         except BaseException:
             self.keystore.destroy(list(keys))
             raise
-        return [Registered(cid, d.where, p, d.flags) for cid, d, p in plans]
+        return [Registered(cid, d.where, p, plans_flags.get(cid, d.flags)) for cid, d, p in plans]
 
     def _add(
         self,
@@ -172,14 +191,6 @@ class CandidateService:
                 flags=list(draft.flags),
             )
         )
-        payload = json.dumps(draft.personal_payload(), ensure_ascii=False).encode()
-        session.add(
-            CandidateSecret(
-                candidate_id=cid,
-                key_version=keys.version,
-                sealed=atrest.seal(keys.data_key, payload, _aad(cid, "secret")),
-            )
-        )
         expires = now + _months(self.config.privacy.consent_months)
         for purpose in purposes:
             session.add(
@@ -195,6 +206,49 @@ class CandidateService:
             )
         if draft.original is not None:
             self._add_file(session, cid, draft.original, keys, now)
+
+    def _seal_payload(
+        self,
+        session: Session,
+        cid: str,
+        draft: CandidateDraft,
+        profile: CandidateProfile,
+        keys: CandidateKeys,
+    ) -> None:
+        """Personal data, the CV and its scrubbed form: sealed with the candidate's key."""
+        payload = {**draft.personal_payload(), "scrubbed_cv": profile.scrubbed_text}
+        sealed = atrest.seal(
+            keys.data_key, json.dumps(payload, ensure_ascii=False).encode(), _aad(cid, "secret")
+        )
+        session.add(CandidateSecret(candidate_id=cid, key_version=keys.version, sealed=sealed))
+
+    def reencode(self, batch: int = 500) -> int:
+        """Re-extract and re-encode every candidate with the current model (new model id)."""
+        matcher = self.matcher()
+        with self.sessions() as session:
+            ids = list(session.scalars(select(Candidate.id).order_by(Candidate.id)))
+        for start in range(0, len(ids), batch):
+            chunk = ids[start : start + batch]
+            with self.sessions.begin() as session:
+                secrets_ = {
+                    s.candidate_id: s
+                    for s in session.scalars(
+                        select(CandidateSecret).where(CandidateSecret.candidate_id.in_(chunk))
+                    )
+                }
+                payloads = [self._open_payload(cid, secrets_[cid]) for cid in chunk]
+                profiles = [matcher.profile(p["cv_text"], p["personal"]) for p in payloads]
+                vectors = matcher.encode([p.skills for p in profiles])
+                for cid, profile, vector in zip(chunk, profiles, vectors, strict=True):
+                    session.merge(_skills_row(cid, matcher.model_id, profile, vector))
+        return len(ids)
+
+    def _open_payload(self, cid: str, secret: CandidateSecret) -> dict[str, Any]:
+        keys = self._keys(cid)
+        data: dict[str, Any] = json.loads(
+            atrest.open_sealed(keys.data_key, secret.sealed, _aad(cid, "secret"))
+        )
+        return data
 
     def _add_file(
         self, session: Session, cid: str, original: OriginalFile, keys: CandidateKeys, now: datetime
@@ -272,6 +326,7 @@ class CandidateService:
             consents = session.scalars(
                 select(Consent).where(Consent.candidate_id == cid).order_by(Consent.id)
             ).all()
+            session_skills = session.get(CandidateSkills, cid)
             notices = {
                 n.sha256: n
                 for n in session.scalars(
@@ -282,7 +337,8 @@ class CandidateService:
             }
         keys = self._keys(cid)
         assert secret is not None
-        payload = json.loads(atrest.open_sealed(keys.data_key, secret.sealed, _aad(cid, "secret")))
+        payload = self._open_payload(cid, secret)
+        skills = session_skills
         now = self.clock()
         return {
             "id": cid,
@@ -291,6 +347,8 @@ class CandidateService:
             "flags": row.flags,
             "personal": payload["personal"],
             "cv_text": payload["cv_text"],
+            "scrubbed_cv": payload.get("scrubbed_cv", ""),
+            "skills": self._skill_list(skills),
             "profile": _structured(row),
             "consents": [_consent_json(c, notices[c.notice_sha256], now) for c in consents],
             "files": [
@@ -305,6 +363,22 @@ class CandidateService:
                 for f in files
             ],
         }
+
+    def _skill_list(self, skills: CandidateSkills | None) -> list[dict[str, Any]]:
+        if skills is None:
+            return []
+        taxonomy = self.matcher().taxonomy
+        return [
+            {"uri": taxonomy.skills[int(i)].uri, "label": taxonomy.skills[int(i)].label("de"),
+             "weight": round(float(w), 3)}
+            for i, w in skills.skills
+            if int(i) < taxonomy.size
+        ]
+
+    def pseudonym(self, cid: str, context: str) -> str:
+        """A name for a result, unlinkable across contexts (keyed with the candidate's key)."""
+        keys = self._keys(cid)
+        return "p" + hmac.new(keys.pseudonym_key, context.encode(), hashlib.sha256).hexdigest()[:16]
 
     def read_file(self, cid: str, file_id: str) -> bytes:
         keys = self._keys(cid)
@@ -399,7 +473,7 @@ class CandidateService:
             self._get(session, cid)
         self.keystore.destroy([cid])
         with self.sessions.begin() as session:
-            for table in (CandidateFile, Consent):
+            for table in (CandidateFile, Consent, CandidateSkills):
                 session.execute(delete(table).where(table.candidate_id == cid))
             session.execute(delete(CandidateSecret).where(CandidateSecret.candidate_id == cid))
             session.execute(delete(Candidate).where(Candidate.id == cid))
@@ -414,6 +488,17 @@ class CandidateService:
         for cid in sorted(orphans):
             self.erase(cid, reason="request")
         return len(orphans)
+
+
+def _skills_row(
+    cid: str, model_id: str, profile: CandidateProfile, vector: np.ndarray
+) -> CandidateSkills:
+    return CandidateSkills(
+        candidate_id=cid,
+        model_id=model_id,
+        skills=[[i, round(w, 4)] for i, w in sorted(profile.skills.items())],
+        vector=vector_bytes(vector) if profile.skills else None,
+    )
 
 
 def _check_purpose(purpose: str) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -21,8 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from talentverbund.node.candidates import CandidateService, Clock, utcnow
 from talentverbund.node.config import NodeConfig, load_config
 from talentverbund.node.errors import NodeBusy
+from talentverbund.node.matcher import Matcher
+from talentverbund.node.pool import CandidatePool
 from talentverbund.node.storage import migrate
 from talentverbund.node.storage.db import make_engine, session_factory
+from talentverbund.node.storage.labels import imported_labels
 from talentverbund.node.storage.keystore import KeyStore
 
 LOCK_NAME = "node.lock"
@@ -60,16 +62,57 @@ def serving(directory: Path) -> bool:
         probe.close()
 
 
-@dataclass
 class NodeRuntime:
-    """Everything a command needs to act on a node."""
+    """Everything a command needs to act on a node.
 
-    config: NodeConfig
-    engine: Engine
-    sessions: sessionmaker[Session]
-    keystore: KeyStore
-    candidates: CandidateService
-    lock: NodeLock | None = field(default=None)
+    The matcher and the candidate pool are loaded on first use: listing
+    candidates needs neither, and ``serve`` warms both at start.
+    """
+
+    def __init__(
+        self,
+        config: NodeConfig,
+        engine: Engine,
+        keystore: KeyStore,
+        lock: NodeLock | None,
+        clock: Clock = utcnow,
+    ) -> None:
+        self.config = config
+        self.engine = engine
+        self.sessions = session_factory(engine)
+        self.keystore = keystore
+        self.lock = lock
+        self.clock = clock
+        self._matcher: Matcher | None = None
+        self._pool: CandidatePool | None = None
+        self.candidates = CandidateService(config, self.sessions, keystore, self.matcher, clock)
+
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = Matcher.load(imported_labels(self.sessions))
+        return self._matcher
+
+    def pool(self) -> CandidatePool:
+        if self._pool is None:
+            matcher = self.matcher()
+            self._pool = CandidatePool.load(self.sessions, matcher.model_id, matcher.encoder.dim)
+        return self._pool
+
+    def pool_changed(self, ids: list[str]) -> None:
+        """Keep a loaded pool current after candidates were added or changed."""
+        if self._pool is not None:
+            self._pool.refresh(self.sessions, ids)
+
+    def pool_removed(self, ids: list[str]) -> None:
+        if self._pool is not None:
+            self._pool.remove(ids)
+
+    def reload_pool(self) -> None:
+        self._pool = None
+
+    def labels_changed(self) -> None:
+        """Imported labels change extraction, not vectors: rebuild the matcher lazily."""
+        self._matcher = None
 
     def close(self) -> None:
         self.keystore.close()
@@ -102,9 +145,7 @@ def open_runtime(
     except BaseException:
         lock.close()
         raise
-    sessions = session_factory(engine)
-    service = CandidateService(config, sessions, keystore, clock)
-    return NodeRuntime(config, engine, sessions, keystore, service, lock)
+    return NodeRuntime(config, engine, keystore, lock, clock)
 
 
 def ensure_private_dir(path: Path) -> None:

@@ -13,7 +13,7 @@ import sys
 import click
 
 from talentverbund.crypto.errors import CryptoError, DescriptorError
-from talentverbund.node.cli import candidate, demo, node, synth
+from talentverbund.node.cli import candidate, demo, jobs, node, synth, taxonomy
 from talentverbund.node.cli.output import warn
 from talentverbund.node.errors import EXIT_FAILED, EXIT_USAGE, NodeError
 from talentverbund.node.intake.model import IntakeError
@@ -29,7 +29,16 @@ def cli() -> None:
     """
 
 
-for command in (*node.COMMANDS, candidate.candidate, synth.synth, demo.demo):
+for command in (
+    *node.COMMANDS,
+    candidate.candidate,
+    jobs.job,
+    jobs.search,
+    taxonomy.taxonomy,
+    taxonomy.reencode,
+    synth.synth,
+    demo.demo,
+):
     cli.add_command(command)
 
 

@@ -128,6 +128,7 @@ def serve(directory: Path) -> None:
         setup_logging(runtime.config.log_level)
         node_identity = NodeIdentity.load(runtime.config.keys_dir)
         runtime.candidates.finish_interrupted_erasures()
+        runtime.pool()  # load the matcher and the candidate vectors before the first query
         serve_forever(NodeServer(runtime, node_identity))
     finally:
         runtime.close()

@@ -88,7 +88,6 @@ def test_model_must_fit_taxonomy(fixture_encoder) -> None:  # type: ignore[no-un
         Encoder(data, small)
 
 
-@pytest.mark.skipif(not (ROOT / "matching/data/encoder.onnx").exists(), reason="model not built")
 def test_committed_model_is_reproducible(tmp_path: Path) -> None:
     builder = _builder()
     out = tmp_path / "encoder.onnx"

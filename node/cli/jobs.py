@@ -1,0 +1,128 @@
+"""``talentverbund job ...`` and ``talentverbund search``: post jobs, rank candidates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from talentverbund.matching.taxonomy import ATTRIBUTION
+from talentverbund.node.cli.client import node_client
+from talentverbund.node.cli.output import console, emit_json, table
+from talentverbund.node.errors import UsageError
+
+DIR = click.argument("directory", type=click.Path(path_type=Path))
+JSON = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+
+
+@click.group()
+def job() -> None:
+    """Post and list jobs (schema.org JobPosting or title and description)."""
+
+
+@job.command()
+@DIR
+@click.option("--file", "posting_file", type=click.Path(path_type=Path), help="JobPosting JSON-LD.")
+@click.option("--title", help="Job title (without --file).")
+@click.option("--description", help="Job description (without --file).")
+@click.option("--skill", "skills", multiple=True, help="Extra essential skill (ESCO URI).")
+@click.option("--require", "requirements", multiple=True,
+              help="Hard requirement every result must hold, e.g. 'staatliche Anerkennung'.")
+@JSON
+def add(
+    directory: Path,
+    posting_file: Path | None,
+    title: str | None,
+    description: str | None,
+    skills: tuple[str, ...],
+    requirements: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Post a job; prints its id and the skills found in it."""
+    if posting_file and (title or description):
+        raise UsageError("give either --file or --title/--description", "not both")
+    if posting_file:
+        try:
+            posting: Any = json.loads(posting_file.read_text(encoding="utf-8-sig"))
+        except FileNotFoundError:
+            raise UsageError(f"{posting_file}: file not found", "check the path") from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise UsageError(f"{posting_file.name}: not valid JSON ({exc})", "give JSON-LD") from None
+        where = posting_file.name
+    elif title and description:
+        posting, where = {"@type": "JobPosting", "title": title, "description": description}, "job"
+    else:
+        raise UsageError("no job given", "use --file JOBPOSTING.jsonld or --title T --description D")
+    with node_client(directory) as client:
+        created = client.call("job.add", {"posting": posting, "where": where,
+                                          "skills": list(skills), "requirements": list(requirements)})
+    if as_json:
+        emit_json(created)
+        return
+    console.print(f"job [bold]{created['id']}[/bold]: {created['title']}")
+    _print_skills(created["skills"])
+
+
+def _print_skills(skills: list[dict[str, Any]]) -> None:
+    essential = [s["label"] for s in skills if s["essential"]]
+    optional = [s["label"] for s in skills if not s["essential"]]
+    console.print(f"  essential skills ({len(essential)}): {', '.join(essential) or '-'}")
+    console.print(f"  optional skills ({len(optional)}): {', '.join(optional) or '-'}")
+    console.print(f"  [dim]skill labels: {ATTRIBUTION}[/dim]")
+
+
+@job.command("list")
+@DIR
+@JSON
+def list_(directory: Path, as_json: bool) -> None:
+    """List this node's jobs."""
+    with node_client(directory) as client:
+        jobs = client.call("job.list", {})
+    if as_json:
+        for row in jobs:
+            emit_json(row)
+        return
+    table(f"{len(jobs)} jobs", ["id", "title", "region", "skills", "posted"],
+          [(j["id"], j["title"], j["region"], j["skills"], j["created_at"][:16]) for j in jobs])
+
+
+@job.command()
+@DIR
+@click.argument("job_id")
+@JSON
+def show(directory: Path, job_id: str, as_json: bool) -> None:
+    """Show a job and the skill set matching uses."""
+    with node_client(directory) as client:
+        described = client.call("job.show", {"id": job_id})
+    if as_json:
+        emit_json(described)
+        return
+    console.print(f"job [bold]{described['id']}[/bold]: {described['title']}")
+    console.print(f"  facts: {json.dumps(described['facts'], ensure_ascii=False)}", markup=False)
+    _print_skills(described["skills"])
+
+
+@click.command()
+@DIR
+@click.argument("job_id")
+@click.option("--top", default=10, show_default=True, type=int, help="How many results (1-1000).")
+@JSON
+def search(directory: Path, job_id: str, top: int, as_json: bool) -> None:
+    """Rank this node's candidates for a job: anonymized, with the reason for each match."""
+    with node_client(directory) as client:
+        answer = client.call("search", {"job_id": job_id, "top": top, "purpose": "local"})
+    if as_json:
+        emit_json(answer)
+        return
+    results = answer["results"]
+    console.print(f"[bold]{answer['job']['title']}[/bold] ({answer['job']['id']}): "
+                  f"{len(results)} of {answer['searched']} candidates")
+    table("ranked candidates (no personal data)",
+          ["#", "pseudonym", "score", "matched skills", "missing essential", "region", "exp.", "from"],
+          [(i + 1, r["pseudonym"], f"{r['score']:.2f}", ", ".join(r["matched"]),
+            ", ".join(r["missing_essential"]), r["region"], r["experience"], r["available_from"])
+           for i, r in enumerate(results)])
+    console.print(f"[dim]score = 0.6 x similarity + 0.4 x essential-skill coverage; "
+                  f"skill labels: {ATTRIBUTION}[/dim]")
