@@ -388,20 +388,7 @@ class _LabelIndex:
         self._vocab = frozenset(k for e in first.values() for en in e for k in en[0])
         self._prefix_keys = frozenset(prefix_keys)
         self._head_keys = frozenset(head_keys)
-        # Symmetric deletion: every key and each of its one-deletion variants
-        # points back to the key, so a typo costs len(word) + 1 dict lookups.
-        deletes: dict[str, list[str]] = {}
-        if self._fuzzy:
-            for key in sorted(self._vocab):
-                if len(key) < MIN_FUZZY or not key.isalpha():
-                    continue
-                for variant in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
-                    bucket = deletes.get(variant)
-                    if bucket is None:
-                        deletes[variant] = [key]
-                    else:
-                        bucket.append(key)
-        self._deletes = deletes
+        self._deletes: dict[str, list[str]] | None = None  # built on first typo lookup
         self._cache: dict[str, _AltInfo] = {}
         self._max_part = max((len(k) for k in self._prefix_keys | self._head_keys), default=0)
 
@@ -435,10 +422,31 @@ class _LabelIndex:
         self._cache[cache_key] = result
         return result
 
+    def _delete_index(self) -> dict[str, list[str]]:
+        """Symmetric-deletion index: each key and its one-deletion variants -> the key.
+
+        A typo then costs len(word) dict lookups instead of a scan over all
+        labels. The first letter is never deleted: typo candidates must share it.
+        Built on the first lookup (about a quarter of a second for ~13k keys),
+        so starting a node stays fast; the content never depends on when.
+        """
+        deletes: dict[str, list[str]] = {}
+        for key in sorted(self._vocab):
+            if len(key) < MIN_FUZZY or not key.isalpha():
+                continue
+            for variant in {key, *(key[:i] + key[i + 1 :] for i in range(1, len(key)))}:
+                bucket = deletes.get(variant)
+                if bucket is None:
+                    deletes[variant] = [key]
+                else:
+                    bucket.append(key)
+        self._deletes = deletes
+        return deletes
+
     def _typo_candidates(self, key: str) -> list[str]:
-        deletes = self._deletes
+        deletes = self._deletes if self._deletes is not None else self._delete_index()
         cands: set[str] = set(deletes.get(key, ()))
-        for i in range(len(key)):
+        for i in range(1, len(key)):
             cands.update(deletes.get(key[:i] + key[i + 1 :], ()))
         return sorted(
             c for c in cands if len(c) >= MIN_FUZZY and c[0] == key[0] and _within_one(c, key)
