@@ -8,6 +8,7 @@ the matcher; a one-off command loads it when it needs it).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -50,11 +51,29 @@ class Matcher:
 
     @classmethod
     def load(cls, extra_labels: Mapping[str, Mapping[str, list[str]]] | None = None) -> Matcher:
-        """Built-in taxonomy and model; imported labels help extraction only."""
-        base = load_builtin()
-        encoder = Encoder.load_builtin(base)
-        taxonomy = base.with_labels(extra_labels)[0] if extra_labels else base
-        return cls(taxonomy, encoder)
+        """Built-in taxonomy and model; imported labels help extraction only.
+
+        Matchers are immutable, so one process shares one per set of labels.
+        """
+        key = tuple(
+            sorted(
+                (uri, lang, tuple(names))
+                for uri, by_lang in (extra_labels or {}).items()
+                for lang, names in by_lang.items()
+            )
+        )
+        return _load(key)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(labels: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Matcher:
+    base = load_builtin()
+    encoder = Encoder.load_builtin(base)
+    extra: dict[str, dict[str, list[str]]] = {}
+    for uri, lang, names in labels:
+        extra.setdefault(uri, {})[lang] = list(names)
+    taxonomy = base.with_labels(extra)[0] if extra else base
+    return Matcher(taxonomy, encoder)
 
     def profile(self, cv_text: str, personal: Mapping[str, str]) -> CandidateProfile:
         cleaned = scrub(cv_text, known=personal).text

@@ -7,8 +7,11 @@ commands an operator would type.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import tempfile
+from importlib import resources
 from pathlib import Path
 
 import click
@@ -84,4 +87,23 @@ def demo(nodes: int, candidates: int, base: Path | None, seed: int) -> None:
         )
         cvs.unlink()
         _run(["candidate", "list", str(directory)])
+    first = root / MUNICIPALITIES[0][0].lower()
+    job = root / "job-bauleitplanung.jsonld"
+    job.write_bytes(resources.files("talentverbund.node.data").joinpath("demo_job.jsonld").read_bytes())
+    console.print(f"[dim]$ talentverbund job add {first} --file {job} --json[/dim]")
+    job_id = _job_id(first, job)
+    _run(["job", "show", str(first), job_id])
+    _run(["search", str(first), job_id, "--top", "10"])
     console.print(f"Done. Nodes are in {root}; start one with: talentverbund serve DIR")
+
+
+def _job_id(directory: Path, job: Path) -> str:
+    """Post the demo job through the same command an operator would use."""
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        from talentverbund.node.cli.main import main
+
+        code = main(["job", "add", str(directory), "--file", str(job), "--json"])
+    if code != 0:
+        raise NodeError(f"demo step failed with exit code {code}: job add")
+    return str(json.loads(buffer.getvalue())["id"])

@@ -121,8 +121,14 @@ def search(directory: Path, job_id: str, top: int, as_json: bool) -> None:
                   f"{len(results)} of {answer['searched']} candidates")
     table("ranked candidates (no personal data)",
           ["#", "pseudonym", "score", "matched skills", "missing essential", "region", "exp.", "from"],
-          [(i + 1, r["pseudonym"], f"{r['score']:.2f}", ", ".join(r["matched"]),
-            ", ".join(r["missing_essential"]), r["region"], r["experience"], r["available_from"])
+          [(i + 1, r["pseudonym"], f"{r['score']:.2f}", _few(r["matched"]),
+            _few(r["missing_essential"]), r["region"], r["experience"], r["available_from"])
            for i, r in enumerate(results)])
     console.print(f"[dim]score = 0.6 x similarity + 0.4 x essential-skill coverage; "
                   f"skill labels: {ATTRIBUTION}[/dim]")
+
+
+def _few(labels: list[str], shown: int = 3) -> str:
+    """A table cell stays readable; --json has the full lists."""
+    text = ", ".join(labels[:shown])
+    return f"{text} (+{len(labels) - shown})" if len(labels) > shown else text
