@@ -14,8 +14,9 @@ phrase) goes through the one pipeline defined here:
    ("Erzieherin" -> "erzieher", "Kauffrau" -> "kaufmann"). This is a fairness
    rule: a gendered job title must never change which skills are found.
 4. Stem lightly (German and English inflection), then drop the umlaut dots
-   so "Buergerservice", "Bürgerservice" and "Burgerservice" agree (``stem``). ``csurf`` is the collapsed but unstemmed surface, used for
-   compound splitting and exact-form checks.
+   so "Buergerservice", "Bürgerservice" and "Burgerservice" agree (``stem``).
+   ``csurf`` is the unstemmed surface without umlaut dots, used for compound
+   splitting and exact-form checks.
 
 Conflating a few unrelated words (a light stemmer does that) costs little:
 labels go through exactly the same function, so a conflation can only create a
@@ -26,9 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Final
 
 __all__ = [
@@ -42,12 +41,18 @@ __all__ = [
     "phrase_stems",
     "stem_folded",
     "tokenize",
+    "wordlist",
     "words",
 ]
 
+def wordlist(text: str) -> list[str]:
+    """Whitespace-separated words: long word lists read better as text."""
+    return text.split()
+
+
 # A word: letters and digits, plus combining marks and invisible joiners that
 # may sit inside a word before NFKC (soft hyphen, zero-width characters).
-_WORD: Final = r"(?:[^\W_]|[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff])+"
+_WORD: Final = r"(?:[^\W_]++|[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff]++)++"
 _GENDER_SUFFIX: Final = (
     r"(?:(?:/-|[*:_\u00b7/])(?i:innen|in)(?![^\W_])|\(-?(?i:innen|in)\))"
 )
@@ -60,23 +65,38 @@ _CAPITAL_I_RE: Final = re.compile(r"(?<=[a-zäöüß])(?:Innen|In)$")
 _MARK: Final = r"(?:[mwdfxi]|div|divers)"
 _GENDER_MARK_RE: Final = re.compile(
     rf"\(\s*{_MARK}(?:\s*[/,|]\s*{_MARK}){{1,3}}\s*\)"
-    rf"|(?<![^\W_])[mwdf]\s*/\s*[mwdf](?:\s*/\s*[mwdfx])?(?![^\W_])"
-    r"|\((?:gn\*?|all genders|alle geschlechter)\)",
+    rf"|(?<![^\W_])[mwdf]\s*/\s*[mwdf](?:\s*/\s*[mwdfx])?(?![^\W_])",
     re.IGNORECASE,
 )
-_SENTENCE_END_RE: Final = re.compile(r"[.!?]+(?:\s|$)")
-_CLAUSE_CHARS: Final = frozenset(",;()[]|–—•")
+_GENDER_WORDS_RE: Final = re.compile(r"\((?:gn\*?|all genders|alle geschlechter)\)", re.I)
 _HYPHENS: Final = frozenset({"-", "\u2010", "\u2011"})
+_ABBREVIATIONS: Final = frozenset(
+    wordlist("""bzw ca dr nr geb st abs inkl ggf usw etc evtl vgl bspw ff hr fr prof dipl
+    ing mr mrs ms no vs jr sr co str tel mio mrd std min max bsp zb allg ehem gem lt sog
+    ua jh gmbh ag ev""")
+)
 _INVISIBLE: Final = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 # Feminine "-in"/"-innen" is removed only after these endings of the base, so
 # "Termin", "Medizin" or "Disziplin" stay intact while "Erzieherin",
-# "Juristin", "Referentin", "Pädagogin", "Beamtin", "Ärztin", "Wirtin" lose it.
+# "Juristin", "Analystin", "Referentin", "Doktorandin", "Pädagogin", "Beamtin",
+# "Ärztin", "Wirtin", "Chefin", "Geographin" lose it.
 _FEMININE_BASES: Final = (
-    "er", "ist", "ent", "ant", "eur", "or", "og", "eg", "ar", "at", "amt", "rzt",
-    "rt", "kt", "af", "om", "eut", "äd", "ät", "ält", "öch", "urg", "ot", "är", "ör",
+    "er", "ist", "yst", "ent", "ant", "and", "und", "eur", "or", "og", "eg", "ar", "at",
+    "amt", "rzt", "rt", "kt", "af", "ph", "ef", "om", "eut", "äd", "ät", "ält", "öch",
+    "urg", "ot", "är", "ör",
 )  # fmt: skip
 _GENDER_WORDS: Final = frozenset({"frau", "frauen", "mann", "männer", "herr", "herren"})
+# Job words whose feminine form is another word: (feminine ending, base ending).
+# Plural forms first, so "Krankenschwestern" does not keep its "n".
+_GENDERED_HEADS: Final = (
+    ("frauen", "mann"), ("frau", "mann"), ("männer", "mann"), ("leute", "mann"),
+    ("krankenschwestern", "krankenpfleger"), ("krankenschwester", "krankenpfleger"),
+    ("stationsschwestern", "stationspfleger"), ("stationsschwester", "stationspfleger"),
+    ("hebammen", "entbindungspfleger"), ("hebamme", "entbindungspfleger"),
+    ("friseuse", "friseur"), ("woman", "man"), ("women", "men"),
+    ("waitress", "waiter"), ("stewardess", "steward"), ("headmistress", "headmaster"),
+)
 
 # Function words dropped before label matching. Gendered articles, pronouns and
 # salutations are here so that "zum Erzieher" and "zur Erzieherin", or "er"
@@ -85,7 +105,7 @@ _STOPWORD_SOURCE: Final = """
 und oder sowie bzw der die das den dem des ein eine einer eines einem einen von vom
 in im ins zu zum zur für fuer mit bei beim auf am an als aus nach über ueber durch
 er sie es ihr ihre ihrer ihren ihrem ihres ihm ihn sein seine seiner seinen seinem
-seines sich frau herr herren mann männer frauen hr fr
+seines sich frau herr herren mann männer frauen
 of the and or a an to for with on at by as from into he she his her hers him himself
 herself mr mrs ms miss sir madam man men woman women
 """
@@ -144,8 +164,7 @@ def degender(word: str) -> str:
         return "mann"
     size = len(word)
     if size > 6:
-        for suffix, repl in (("frauen", "mann"), ("frau", "mann"), ("männer", "mann"),
-                             ("leute", "mann"), ("woman", "man"), ("women", "men")):
+        for suffix, repl in _GENDERED_HEADS:
             if word.endswith(suffix):
                 return word[: size - len(suffix)] + repl
     if word.endswith("innen"):
@@ -228,37 +247,53 @@ class TokenInfo:
     number: float | None  # digits or a number word ("drei", "five")
 
 
-@lru_cache(maxsize=1 << 17)
+_WORD_CACHE: dict[str, TokenInfo] = {}
+_WORD_CACHE_MAX: Final = 200_000
+
+
 def analyze_word(word: str) -> TokenInfo:
     """Fold, gender-normalize and stem one word (a token without its gender suffix)."""
+    hit = _WORD_CACHE.get(word)
+    if hit is not None:
+        return hit
     folded = degender(fold(word))
     csurf = collapse(folded)
     number: float | None = None
-    if csurf.isdigit():
+    if csurf.isascii() and csurf.isdigit():
         number = float(csurf) if len(csurf) <= 6 else None
     elif "," in csurf:
         head, _, tail = csurf.partition(",")
-        if head.isdigit() and tail.isdigit() and len(head) <= 6:
-            number = float(f"{head}.{tail}")
+        if head.isascii() and head.isdigit() and tail.isascii() and tail.isdigit():
+            number = float(f"{head}.{tail}") if len(head) <= 6 else None
     else:
         number = _NUMBER_WORDS.get(csurf)
     stop = csurf in STOPWORDS or (len(csurf) == 1 and not csurf.isdigit())
-    return TokenInfo(folded, csurf, stem_folded(folded), stop, number)
+    info = TokenInfo(folded, csurf, stem_folded(folded), stop, number)
+    if len(_WORD_CACHE) >= _WORD_CACHE_MAX:
+        _WORD_CACHE.clear()  # a cache only: results never depend on it
+    _WORD_CACHE[word] = info
+    return info
 
 
 STOPWORDS: Final[frozenset[str]] = frozenset(
-    collapse(degender(fold(w))) for w in _STOPWORD_SOURCE.split()
+    collapse(degender(fold(w))) for w in wordlist(_STOPWORD_SOURCE)
 ) | {"mann"}
 
 
 @dataclass(slots=True)
 class TokenStream:
-    """The tokens of one text as parallel lists (cheaper than one object per token).
+    """The content tokens of one text as parallel lists (cheaper than one object each).
 
-    ``line``: line number (0-based, counts every newline). ``seg``: sentence id
-    (a new line or a sentence end starts one). ``clause``: clause id (also
-    split at , ; ( ) and dashes). ``group``: hyphen group id ("IT-Sicherheit" is
-    one group of two tokens).
+    Stop words are left out, and a token with the same stem as the previous one
+    in the same sentence is merged into it ("Erzieher/Erzieherin",
+    "Kaufmann/-frau"), so a doubled gendered title reads like a single one.
+
+    ``line``: line number (0-based). ``seg``: sentence id (a new line or a
+    sentence end starts one). ``clause``: clause id (also split at , ; ( ) and
+    dashes). ``group``: hyphen group id ("IT-Sicherheit" is one group of two
+    tokens). Ids only need to differ between units, not to be consecutive.
+    ``open``: positions of words ending in a suspended hyphen, whose head
+    comes later ("Haushalts-" in "Haushalts- und Vergaberecht").
     """
 
     text: str
@@ -269,76 +304,193 @@ class TokenStream:
     seg: list[int]
     clause: list[int]
     group: list[int]
+    open: list[int] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.start)
 
 
 def _marker_ranges(text: str) -> list[tuple[int, int]]:
-    if "/" not in text and "(" not in text:
-        return []
-    return [m.span() for m in _GENDER_MARK_RE.finditer(text)]
+    """Spans of gender markers. The regex runs only near a "/" (and on "(g", "(a"),
+    because scanning a whole CV with it costs more than the rest of tokenizing."""
+    spans: set[tuple[int, int]] = set()
+    size = len(text)
+    slash = text.find("/")
+    while slash != -1:
+        lo, hi = max(0, slash - 14), min(size, slash + 16)
+        for match in _GENDER_MARK_RE.finditer(text, lo, hi):
+            if match.end() == hi < size:  # cut by the window: read it again in full
+                again = _GENDER_MARK_RE.match(text, match.start())
+                if again is None:
+                    continue
+                match = again
+            if match.start() <= slash < match.end():
+                spans.add(match.span())
+        slash = text.find("/", slash + 1)
+    if "(g" in text or "(a" in text or "(G" in text or "(A" in text:
+        spans.update(m.span() for m in _GENDER_WORDS_RE.finditer(text))
+    return sorted(spans)
 
 
-def _words(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, word) per token; gender suffixes stripped, gender markers skipped."""
-    markers = _marker_ranges(text)
-    mark_i = 0
-    for match in _TOKEN_RE.finditer(text):
-        start, end = match.span()
-        if markers:
-            while mark_i < len(markers) and markers[mark_i][1] <= start:
-                mark_i += 1
-            if mark_i < len(markers) and markers[mark_i][0] <= start:
-                continue
-        word = match.group("word")
-        if word is None:
-            word = match.group("num")
-        elif "In" in word:
-            word = _CAPITAL_I_RE.sub("", word) or word
-        yield start, end, word
+def _word_of(match: re.Match[str]) -> str:
+    word = match.group("word")
+    if word is None:
+        return match.group("num")
+    if "In" in word:
+        return _CAPITAL_I_RE.sub("", word) or word
+    return word
+
+
+def _letter_prefix(text: str, word: str, end: int) -> bool:
+    """A single letter glued to the next word by a hyphen: "E-Health", "E-Akte"."""
+    return (
+        len(word) == 1 and word.isalpha() and end + 1 < len(text)
+        and text[end] in _HYPHENS and text[end + 1].isalpha()
+    )
 
 
 def words(text: str) -> list[tuple[int, int, TokenInfo]]:
-    """The tokens of a short text (a label, a cue phrase) without structure ids."""
-    return [(start, end, analyze_word(word)) for start, end, word in _words(text)]
+    """All tokens of a short text (a label, a cue phrase), stop words included."""
+    markers = _marker_ranges(text)
+    out = []
+    prefix: tuple[int, int, str] | None = None
+    for match in _TOKEN_RE.finditer(text):
+        start, end = match.span()
+        if markers and any(a <= start < b for a, b in markers):
+            continue
+        word = _word_of(match)
+        if _letter_prefix(text, word, end):
+            prefix = (start, end, word)
+            continue
+        if prefix is not None and prefix[1] + 1 == start:
+            start, word = prefix[0], prefix[2] + word
+        prefix = None
+        out.append((start, end, analyze_word(word)))
+    return out
+
+
+# The hot path: one findall splits the text into (gap, word, gender suffix)
+# triples in C, so positions follow from lengths and the gap before each word
+# is at hand. Most gaps are a single space; the others are inspected with plain
+# string tests for newlines, sentence ends and clause punctuation.
+# _SPLIT_RE reads words with combining marks and invisible joiners; texts
+# without those (nearly all) use the simpler, faster _PLAIN_SPLIT_RE, and the
+# gender suffix ("Erzieher:in") is then recognized from the gap and the word.
+_SPLIT_RE: Final = re.compile(rf"([\W_]*)(\d+,\d+(?![^\W_])|{_WORD})({_GENDER_SUFFIX})?")
+_PLAIN_SPLIT_RE: Final = re.compile(r"([\W_]*)(\d+,\d+(?![^\W_])|[^\W_]+)()")
+_JOINER_RE: Final = re.compile("[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff]")
+_SUFFIX_GAPS: Final = frozenset({"*", ":", "_", "\u00b7", "/", "/-"})
+_SUFFIX_PAREN_GAPS: Final = frozenset({"(", "(-"})
+_SUFFIX_WORDS: Final = frozenset({"in", "innen"})
+_SENTENCE_GAP_RE: Final = re.compile(r"[.!?][\"'»«“”)\]]*\s")
+_CLAUSE_CHARS: Final = frozenset(",;()[]|–—•")
 
 
 def tokenize(text: str) -> TokenStream:
-    """All tokens of ``text`` with offsets and structure ids; gender markers skipped."""
-    stream = TokenStream(text, [], [], [], [], [], [], [])
+    """The content tokens of ``text`` with offsets and structure ids.
+
+    This is the hot path of extraction: one regex call, one tuple appended per
+    content token and a transpose at the end.
+    """
+    return _tokenize(text, plain=_JOINER_RE.search(text) is None)
+
+
+def _tokenize(text: str, *, plain: bool) -> TokenStream:
+    """``plain``: the text has no combining marks or joiners (the faster pattern)."""
+    parts = (_PLAIN_SPLIT_RE if plain else _SPLIT_RE).findall(text)
+    rows: list[tuple[int, int, TokenInfo, int, int, int, int]] = []
+    open_words: list[int] = []
+    markers = _marker_ranges(text)
     line = seg = clause = group = 0
-    prev_end = 0
-    prev_short = False
-    first = True
-    for start, end, word in _words(text):
-        if not first:
-            gap = text[prev_end:start]
+    pos = 0
+    prev_word = ""
+    letter = ""  # a single letter that may glue to the next word ("E-Health")
+    letter_start = 0
+    last_stem = ""
+    last_seg = -1
+    last_row = -1  # index of the row of the previous word, if it was kept
+    cache = _WORD_CACHE
+    hyphens = _HYPHENS
+    clause_chars = _CLAUSE_CHARS
+    have_prev = False
+    suffixed = False  # the previous word took a gender suffix already
+    paren = False  # ... and it was "(in)": the next gap starts with its ")"
+    for gap, word, suffix in parts:
+        start = pos + len(gap)
+        end = pos = start + len(word) + len(suffix)
+        if paren:
+            gap = gap[1:]
+            paren = False
+        if plain and have_prev and not suffixed and word.lower() in _SUFFIX_WORDS and (
+            gap in _SUFFIX_GAPS or (gap in _SUFFIX_PAREN_GAPS and text[end : end + 1] == ")")
+        ):
+            # "Erzieher:in", "Erzieher/-innen", "Erzieher(in)": a suffix of the
+            # previous word (what _SPLIT_RE reads as its third group).
+            if gap in _SUFFIX_PAREN_GAPS:
+                end += 1
+                paren = True
+            if last_row >= 0:
+                row = rows[last_row]
+                rows[last_row] = (row[0], end, row[2], row[3], row[4], row[5], row[6])
+            suffixed = True
+            continue
+        suffixed = False
+        have_prev = True
+        if gap != " ":
             if "\n" in gap:
                 line += gap.count("\n")
                 seg += 1
                 clause += 1
-                group += 1
+            elif (
+                _SENTENCE_GAP_RE.search(gap)
+                # "z. B.", "Dr.", "ca.": a dot after an abbreviation ends no sentence.
+                and len(prev_word) > 1 and prev_word.lower() not in _ABBREVIATIONS
+            ):
+                seg += 1
+                clause += 1
+            elif not clause_chars.isdisjoint(gap) or " - " in gap:
+                clause += 1
+            if gap in hyphens and start:
+                if letter and word[0].isalpha():
+                    start, word = letter_start, letter + word
             else:
-                if not prev_short and _SENTENCE_END_RE.search(gap):
-                    seg += 1
-                    clause += 1
-                elif not _CLAUSE_CHARS.isdisjoint(gap) or " - " in gap:
-                    clause += 1
-                if gap not in _HYPHENS:
-                    group += 1
-        first = False
-        stream.start.append(start)
-        stream.end.append(end)
-        stream.info.append(analyze_word(word))
-        stream.line.append(line)
-        stream.seg.append(seg)
-        stream.clause.append(clause)
-        stream.group.append(group)
-        prev_end = end
-        # "z. B.", "Dr. ", "ca. ": a dot after a short word is no sentence end.
-        prev_short = len(word) <= 3 and word.isalpha()
-    return stream
+                group += 1
+                if last_row >= 0 and gap[:1] in hyphens:
+                    open_words.append(last_row)  # "Haushalts- und Vergaberecht"
+        else:
+            group += 1
+        letter = ""
+        last_row = -1
+        if markers and any(a <= start < b for a, b in markers):
+            continue
+        if "In" in word:
+            word = _CAPITAL_I_RE.sub("", word) or word
+        prev_word = word
+        if len(word) == 1 and word.isalpha():
+            letter, letter_start = word, start
+            continue
+        info = cache.get(word)
+        if info is None:
+            info = analyze_word(word)
+        if info.stop:
+            continue
+        if last_seg == seg and last_stem == info.stem:
+            row = rows[-1]
+            rows[-1] = (row[0], end, row[2], row[3], row[4], row[5], row[6])
+            last_row = len(rows) - 1
+            continue
+        last_row = len(rows)
+        rows.append((start, end, info, line, seg, clause, group))
+        last_stem, last_seg = info.stem, seg
+    if paren:
+        pos += 1  # the ")" of a final "(in)"
+    if last_row >= 0 and text[pos : pos + 1] in hyphens:
+        open_words.append(last_row)
+    if not rows:
+        return TokenStream(text, [], [], [], [], [], [], [])
+    c_start, c_end, c_info, c_line, c_seg, c_clause, c_group = zip(*rows, strict=True)
+    return TokenStream(text, list(c_start), list(c_end), list(c_info), list(c_line),
+                       list(c_seg), list(c_clause), list(c_group), open_words)
 
 
 def phrase_stems(phrase: str) -> tuple[str, ...]:
