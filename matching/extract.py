@@ -103,32 +103,52 @@ _YEAR_WORDS: Final = frozenset(
 _PROFICIENCY: Final = (
     # 0: negation ("keine Kenntnisse in SAP"): the mention is dropped.
     (0.0, "keine; keinerlei; keine Kenntnisse; ohne; no; no knowledge; without"),
-    (0.5, "Grundkenntnisse; Grundlagenkenntnisse; Grundlagenwissen; Basiskenntnisse; "
-          "Basiswissen; Grundwissen; erste Kenntnisse; Anfängerkenntnisse; Anfänger; "
-          "Einsteiger; rudimentär; rudimentäre Kenntnisse; Schulkenntnisse; "
-          "basic knowledge; basic; basics; beginner; elementary; rudimentary"),
-    (0.6, "erste Erfahrung; erste Erfahrungen; erste praktische Erfahrungen; "
-          "first experience; some experience; limited experience"),
-    (0.8, "gut; gute Kenntnisse; solide; solide Kenntnisse; sicher; sicherer Umgang; "
-          "good; good knowledge; solid; working knowledge; intermediate"),
-    (0.9, "mehrjährig; mehrjährige Erfahrung; mehrjährige Berufserfahrung; strong; "
-          "several years"),
-    (1.0, "Kenntnisse; Kenntnis; Wissen; Erfahrung; Erfahrungen; knowledge; experience; "
-          "sehr gut; sehr gute Kenntnisse; fundiert; fundierte Kenntnisse; umfassend; "
-          "vertieft; ausgezeichnet; hervorragend; exzellent; fortgeschritten; langjährig; "
-          "Experte; Expertin; Expertenwissen; Spezialkenntnisse; "
-          "very good; expert; expertise; advanced; excellent; extensive; in-depth; "
-          "profound; proficient; thorough"),
+    (
+        0.5,
+        "Grundkenntnisse; Grundlagenkenntnisse; Grundlagenwissen; Basiskenntnisse; "
+        "Basiswissen; Grundwissen; erste Kenntnisse; Anfängerkenntnisse; Anfänger; "
+        "Einsteiger; rudimentär; rudimentäre Kenntnisse; Schulkenntnisse; "
+        "basic knowledge; basic; basics; beginner; elementary; rudimentary",
+    ),
+    (
+        0.6,
+        "erste Erfahrung; erste Erfahrungen; erste praktische Erfahrungen; "
+        "first experience; some experience; limited experience",
+    ),
+    (
+        0.8,
+        "gut; gute Kenntnisse; solide; solide Kenntnisse; sicher; sicherer Umgang; "
+        "good; good knowledge; solid; working knowledge; intermediate",
+    ),
+    (0.9, "mehrjährig; mehrjährige Erfahrung; mehrjährige Berufserfahrung; strong; several years"),
+    (
+        1.0,
+        "Kenntnisse; Kenntnis; Wissen; Erfahrung; Erfahrungen; knowledge; experience; "
+        "sehr gut; sehr gute Kenntnisse; fundiert; fundierte Kenntnisse; umfassend; "
+        "vertieft; ausgezeichnet; hervorragend; exzellent; fortgeschritten; langjährig; "
+        "Experte; Expertin; Expertenwissen; Spezialkenntnisse; "
+        "very good; expert; expertise; advanced; excellent; extensive; in-depth; "
+        "profound; proficient; thorough",
+    ),
 )
 _LANGUAGE_LEVELS: Final = (
-    (6, "Muttersprache; Muttersprachler; Muttersprachlerin; Erstsprache; zweisprachig; "
-        "bilingual; mother tongue; native; native speaker; first language"),
-    (5, "verhandlungssicher; fließend; sehr gut; sehr gute Kenntnisse; exzellent; "
-        "fluent; business fluent; very good; excellent; proficient; advanced"),
+    (
+        6,
+        "Muttersprache; Muttersprachler; Muttersprachlerin; Erstsprache; zweisprachig; "
+        "bilingual; mother tongue; native; native speaker; first language",
+    ),
+    (
+        5,
+        "verhandlungssicher; fließend; sehr gut; sehr gute Kenntnisse; exzellent; "
+        "fluent; business fluent; very good; excellent; proficient; advanced",
+    ),
     (4, "gut; gute Kenntnisse; Wort und Schrift; good; good command; upper intermediate"),
     (3, "intermediate; Mittelstufe; solide"),
-    (2, "Grundkenntnisse; Basiskenntnisse; Schulkenntnisse; Grundlagen; basic; elementary; "
-        "basic knowledge; school"),
+    (
+        2,
+        "Grundkenntnisse; Basiskenntnisse; Schulkenntnisse; Grundlagen; basic; elementary; "
+        "basic knowledge; school",
+    ),
     (1, "Anfänger; Anfängerkenntnisse; beginner"),
 )
 # A language named on a nationality line is no language skill (defence in
@@ -154,27 +174,42 @@ _SECTION_HEADINGS: Final = (
     "Requirements; Your profile; Tasks; Responsibilities; We offer; Benefits"
 )
 _JOB_CUES: Final = (
-    (_ESSENTIAL, "zwingend; erforderlich; setzen voraus; vorausgesetzt; Voraussetzung; "
-                 "voraus; unabdingbar; unerlässlich; notwendig; Pflicht; required; requirement; "
-                 "must have; you must; must be; must hold; mandatory; necessary"),
-    (_OPTIONAL, "wünschenswert; von Vorteil; vorteilhaft; idealerweise; erwünscht; "
-                "ist ein Plus; sind ein Plus; wäre ein Plus; wäre schön; nice to have; "
-                "preferred; desirable; desired; is a plus; are a plus; would be a plus; "
-                "advantageous; ideally; optional"),
+    (
+        _ESSENTIAL,
+        "zwingend; erforderlich; setzen voraus; vorausgesetzt; Voraussetzung; "
+        "voraus; unabdingbar; unerlässlich; notwendig; Pflicht; required; requirement; "
+        "must have; you must; must be; must hold; mandatory; necessary",
+    ),
+    (
+        _OPTIONAL,
+        "wünschenswert; von Vorteil; vorteilhaft; idealerweise; erwünscht; "
+        "ist ein Plus; sind ein Plus; wäre ein Plus; wäre schön; nice to have; "
+        "preferred; desirable; desired; is a plus; are a plus; would be a plus; "
+        "advantageous; ideally; optional",
+    ),
 )
 _JOB_HEADINGS: Final = (
-    (_ESSENTIAL, "Ihr Profil; Profil; Anforderungen; Anforderungsprofil; Voraussetzungen; "
-                 "Das bringen Sie mit; Was Sie mitbringen; Sie bringen mit; Wir erwarten; "
-                 "Was wir erwarten; Qualifikation; Qualifikationen; Ihre Qualifikation; "
-                 "Ihre Aufgaben; Aufgaben; Ihr Aufgabengebiet; Aufgabengebiet; "
-                 "Requirements; Your profile; Qualifications; What you bring; Must have; "
-                 "Your tasks; Tasks; Responsibilities; Your responsibilities"),
-    (_OPTIONAL, "Wünschenswert; Von Vorteil; Nice to have; Wünschenswert wäre; "
-                "Darüber hinaus wünschenswert; Idealerweise; Optional; Preferred; "
-                "Preferred qualifications; Desirable; Plus; Bonus"),
-    (_IGNORE, "Wir bieten; Unser Angebot; Was wir bieten; Wir bieten Ihnen; Das bieten wir; "
-              "Über uns; Wer wir sind; Kontakt; Ihre Bewerbung; Bewerbung; Ansprechpartner; "
-              "We offer; What we offer; Benefits; About us; How to apply; Contact"),
+    (
+        _ESSENTIAL,
+        "Ihr Profil; Profil; Anforderungen; Anforderungsprofil; Voraussetzungen; "
+        "Das bringen Sie mit; Was Sie mitbringen; Sie bringen mit; Wir erwarten; "
+        "Was wir erwarten; Qualifikation; Qualifikationen; Ihre Qualifikation; "
+        "Ihre Aufgaben; Aufgaben; Ihr Aufgabengebiet; Aufgabengebiet; "
+        "Requirements; Your profile; Qualifications; What you bring; Must have; "
+        "Your tasks; Tasks; Responsibilities; Your responsibilities",
+    ),
+    (
+        _OPTIONAL,
+        "Wünschenswert; Von Vorteil; Nice to have; Wünschenswert wäre; "
+        "Darüber hinaus wünschenswert; Idealerweise; Optional; Preferred; "
+        "Preferred qualifications; Desirable; Plus; Bonus",
+    ),
+    (
+        _IGNORE,
+        "Wir bieten; Unser Angebot; Was wir bieten; Wir bieten Ihnen; Das bieten wir; "
+        "Über uns; Wer wir sind; Kontakt; Ihre Bewerbung; Bewerbung; Ansprechpartner; "
+        "We offer; What we offer; Benefits; About us; How to apply; Contact",
+    ),
 )
 
 
@@ -303,7 +338,7 @@ def _within_one(a: str, b: str) -> bool:
 
 def _rest_ok(rest: str, part: str) -> bool:
     """Is ``rest`` (what follows a label inside a word) a plausible compound head?"""
-    candidates = [rest] + [rest[len(x):] for x in _LINKERS if rest.startswith(x)]
+    candidates = [rest] + [rest[len(x) :] for x in _LINKERS if rest.startswith(x)]
     for cand in candidates:
         if cand in _DERIVATIONAL:
             return False
@@ -376,9 +411,9 @@ class _LabelIndex:
             for variant in _label_variants(label, split_slash):
                 all_tokens = words(variant)
                 tokens = [t for t in all_tokens if not t[2].stop]
-                if not tokens or (len(tokens) < 2 and any(
-                    len(t[2].csurf) == 1 for t in all_tokens
-                )):
+                if not tokens or (
+                    len(tokens) < 2 and any(len(t[2].csurf) == 1 for t in all_tokens)
+                ):
                     continue  # "M&E systems" must not become "systems"
                 infos = [t[2] for t in tokens]
                 keys = tuple(i.csurf if strict else i.stem for i in infos)
@@ -456,9 +491,7 @@ class _LabelIndex:
                     continue
                 if rems is None or _ending_ok(info.csurf, key, kind, lo, rems[0], self._titles):
                     singles.append((target, lo, hi, quality, acronym))
-        heads = tuple(
-            a for a in items if a[2] != _MODIFIER and a[0] in self._pair_heads
-        )
+        heads = tuple(a for a in items if a[2] != _MODIFIER and a[0] in self._pair_heads)
         result = (found, items, tuple(singles), heads)
         if len(self._cache) > 400_000:
             self._cache.clear()
@@ -495,8 +528,7 @@ class _LabelIndex:
         owners.extend(deletes.get(key[:i] + key[i + 1 :]) for i in range(1, len(key)))
         cands = {c for o in owners if o is not None for c in o.split("\x00")}
         return sorted(
-            c for c in cands
-            if len(c) >= self._min_fuzzy and c[0] == key[0] and _within_one(c, key)
+            c for c in cands if len(c) >= self._min_fuzzy and c[0] == key[0] and _within_one(c, key)
         )
 
     def _add_modifiers(self, surface: str, found: dict[str, _Alt]) -> None:
@@ -512,7 +544,7 @@ class _LabelIndex:
             if self._rests:
                 ok = any(
                     c.startswith(self._rests)
-                    for c in [rest] + [rest[len(x):] for x in _LINKERS if rest.startswith(x)]
+                    for c in [rest] + [rest[len(x) :] for x in _LINKERS if rest.startswith(x)]
                 )
             else:
                 ok = _rest_ok(rest, part)
@@ -570,8 +602,10 @@ class _LabelIndex:
                             qual, end_hi = min(qual, tail[0]), tail[1]
                         # Words of a longer label check their endings only for
                         # titles: there the neighbours already disambiguate.
-                        if titles and rems is not None and not _endings_ok(
-                            toks, alts, p, keys, rems, True
+                        if (
+                            titles
+                            and rems is not None
+                            and not _endings_ok(toks, alts, p, keys, rems, True)
                         ):
                             continue
                         last = p + size - 1
@@ -676,8 +710,12 @@ def _ending_ok(csurf: str, key: str, kind: int, lo: int, rem: str | None, titles
 
 
 def _endings_ok(
-    toks: _Tokens, alts: list[_AltInfo], p: int, keys: tuple[str, ...],
-    rems: tuple[str | None, ...], titles: bool,
+    toks: _Tokens,
+    alts: list[_AltInfo],
+    p: int,
+    keys: tuple[str, ...],
+    rems: tuple[str | None, ...],
+    titles: bool,
 ) -> bool:
     for j, key in enumerate(keys):
         if p + j >= len(toks):
@@ -723,8 +761,10 @@ def _drop_contained(matches: list[_Match]) -> list[_Match]:
         if holders:
             target, lo, hi = m[0], m[3], m[4]
             width = hi - lo
-            if any(c[3] <= lo and hi <= c[4] and c[4] - c[3] > width and c[0] != target
-                   for c in holders):
+            if any(
+                c[3] <= lo and hi <= c[4] and c[4] - c[3] > width and c[0] != target
+                for c in holders
+            ):
                 continue
         kept.append(m)
         if first != last:
@@ -739,6 +779,9 @@ def _drop_contained(matches: list[_Match]) -> list[_Match]:
 # ---------------------------------------------------------------------------
 # The extractor
 # ---------------------------------------------------------------------------
+
+
+_OCCUPATION = 2  # _Mention.kind of skills implied by an occupation title
 
 
 @dataclass(slots=True)
@@ -784,14 +827,22 @@ class SkillExtractor:
         ]
         self._skills = _LabelIndex(skill_labels, strict=False, fuzzy=fuzzy, modifiers=True)
         self._languages = _LabelIndex(
-            language_labels, strict=True, fuzzy=False, modifiers=True,
+            language_labels,
+            strict=True,
+            fuzzy=False,
+            modifiers=True,
             rests=("kenntnis", "niveau", "sprachkenntnis"),
         )
         # Titles: no compound modifiers, typos only in long words (a "Statistik"
         # must not become a "Statistiker"), and word endings must agree.
         self._occupations = _LabelIndex(
-            occupation_labels, strict=False, fuzzy=fuzzy, modifiers=False, split_slash=True,
-            titles=True, min_fuzzy=OCCUPATION_MIN_FUZZY,
+            occupation_labels,
+            strict=False,
+            fuzzy=fuzzy,
+            modifiers=False,
+            split_slash=True,
+            titles=True,
+            min_fuzzy=OCCUPATION_MIN_FUZZY,
         )
         self._essential = [
             tuple(i for i in occ.essential if not self._is_language[i])
@@ -799,8 +850,9 @@ class SkillExtractor:
         ]
         self._proficiency = _Phrases(_PROFICIENCY)
         self._levels = _Phrases((float(v), p) for v, p in _LANGUAGE_LEVELS)
-        self._nationality = frozenset(k for p in _NATIONALITY_CUES.split(";")
-                                      for k in phrase_stems(p)[:1])
+        self._nationality = frozenset(
+            k for p in _NATIONALITY_CUES.split(";") for k in phrase_stems(p)[:1]
+        )
         self._headings = _Phrases([(1.0, _SECTION_HEADINGS)])
         self._job_cues = _Phrases((float(v), p) for v, p in _JOB_CUES)
         self._job_headings = _Phrases((float(v), p) for v, p in _JOB_HEADINGS)
@@ -830,8 +882,17 @@ class SkillExtractor:
         """
         analysis = self._analyze(text)
         classes = self._job_classes(analysis.toks)
-        essential = [m for m in analysis.mentions if classes[m.first] == _ESSENTIAL]
-        optional = [m for m in analysis.mentions if classes[m.first] == _OPTIONAL]
+        # A title ("Sachbearbeiter/in") implies many generic skills; in a job ad they are
+        # optional, so the ad's own requirements decide what is essential.
+        essential = [
+            m for m in analysis.mentions if classes[m.first] == _ESSENTIAL and m.kind != _OCCUPATION
+        ]
+        optional = [
+            m
+            for m in analysis.mentions
+            if classes[m.first] == _OPTIONAL
+            or (classes[m.first] == _ESSENTIAL and m.kind == _OCCUPATION)
+        ]
         ess = self._aggregate(analysis, essential)
         have = {s.index for s in ess}
         opt = [s for s in self._aggregate(analysis, optional) if s.index not in have]
@@ -843,12 +904,19 @@ class SkillExtractor:
         """Everything the indexes know about one word; cached per distinct word."""
         c = info.csurf
         starts_qualifier = (
-            info.number is not None or c in _YEAR_WORDS or "erfahrung" in c
-            or c.startswith("experien") or c in _PRACTICE
+            info.number is not None
+            or c in _YEAR_WORDS
+            or "erfahrung" in c
+            or c.startswith("experien")
+            or c in _PRACTICE
             or info.stem in self._proficiency.starters
         )
-        reading = (self._skills.alts(info), self._languages.alts(info),
-                   self._occupations.alts(info), starts_qualifier)
+        reading = (
+            self._skills.alts(info),
+            self._languages.alts(info),
+            self._occupations.alts(info),
+            starts_qualifier,
+        )
         if len(self._readings) >= 200_000:
             self._readings.clear()  # a cache only: results never depend on it
         self._readings[info.fsurf] = reading
@@ -863,8 +931,7 @@ class SkillExtractor:
             + self._languages.find(toks, [r[1] for r in readings])
         )
         mentions = [
-            _Mention(m[0], m[1], m[2], m[5], 1 if self._is_language[m[0]] else 0)
-            for m in found
+            _Mention(m[0], m[1], m[2], m[5], 1 if self._is_language[m[0]] else 0) for m in found
         ]
         mentions.extend(
             _Mention(m[0], m[1], m[2], m[5], 2)
@@ -921,11 +988,20 @@ class SkillExtractor:
         ``candidates``: the positions whose word can start one (from the reading).
         """
         out: list[tuple[int, int, float]] = []
+        info = toks.info
         n = len(toks)
+        starters = self._proficiency.starters
         free = 0  # first position not inside a qualifier found already
         for p in candidates:
             if p < free:
                 continue
+            here = info[p]
+            if (
+                here.number is not None
+                and here.stem not in starters
+                and (p + 1 >= n or info[p + 1].csurf not in _YEAR_WORDS)
+            ):
+                continue  # a number, but no "N Jahre": dates, phone numbers, ...
             years = self._years_at(toks, p)
             if years is not None:
                 out.append((p, years[0], years[1]))
@@ -998,8 +1074,11 @@ class SkillExtractor:
             j = bisect_right(q_starts, m.last)
             if j < len(quals):
                 q_first = quals[j][0]
-                if (trailing[j] and seg[q_first] == seg[m.last]
-                        and q_first - m.last - 1 <= AFTER_WINDOW):
+                if (
+                    trailing[j]
+                    and seg[q_first] == seg[m.last]
+                    and q_first - m.last - 1 <= AFTER_WINDOW
+                ):
                     k = bisect_right(starts, m.last)
                     if k >= len(starts) or starts[k] >= q_first:
                         weight = quals[j][2]
@@ -1009,8 +1088,10 @@ class SkillExtractor:
                     weight = quals[i][2]
                     # A negation reaches only the next few words of its clause:
                     # "ohne Anleitung" must not erase the rest of the sentence.
-                    if weight == 0.0 and (clause[quals[i][1]] != clause[m.first]
-                                          or m.first - quals[i][1] > AFTER_WINDOW + 1):
+                    if weight == 0.0 and (
+                        clause[quals[i][1]] != clause[m.first]
+                        or m.first - quals[i][1] > AFTER_WINDOW + 1
+                    ):
                         weight = None
             if weight is None:
                 weight = headers.get(line[m.first])
@@ -1046,25 +1127,34 @@ class SkillExtractor:
         return scope
 
     def _language_levels(self, toks: _Tokens, mentions: list[_Mention]) -> None:
-        """CEFR level of each language mention, from the words after (or before) it."""
+        """CEFR level of each language mention, from the words after (or before) it.
+
+        "Deutsch und Englisch (B2)": a language followed directly by another
+        one shares its level. A level before the language ("fließend
+        Englisch") counts only for the first language of a sentence, so
+        "Deutsch: Muttersprache, Englisch" leaves Englisch at the default B1.
+        """
         langs = [m for m in mentions if m.kind == 1]
         if not langs:
             return
         seg = toks.seg
         n = len(toks)
         starts = [m.first for m in mentions]
-        prev_seg_lang = -1
         for m in langs:
-            level = 0
             k = bisect_right(starts, m.last)
             stop = min(n, m.last + 1 + LEVEL_WINDOW, starts[k] if k < len(starts) else n)
-            after = range(m.last + 1, stop)
-            level = self._level_in(toks, after, seg[m.first])
-            if not level and prev_seg_lang != seg[m.first]:
+            m.level = self._level_in(toks, range(m.last + 1, stop), seg[m.first])
+        for m, following in zip(reversed(langs[:-1]), reversed(langs[1:]), strict=True):
+            adjacent = following.first == m.last + 1 and seg[following.first] == seg[m.first]
+            if not m.level and adjacent:
+                m.level = following.level
+        prev_seg = -1
+        for m in langs:
+            if not m.level and prev_seg != seg[m.first]:
                 before = range(max(0, m.first - 3), m.first)
-                level = self._level_in(toks, before, seg[m.first])
-            prev_seg_lang = seg[m.first]
-            m.level = level or DEFAULT_LEVEL
+                m.level = self._level_in(toks, before, seg[m.first])
+            prev_seg = seg[m.first]
+            m.level = m.level or DEFAULT_LEVEL
             m.weight = m.level / 6.0
 
     def _level_in(self, toks: _Tokens, window: range, segment: int) -> int:
@@ -1121,8 +1211,15 @@ class SkillExtractor:
                 out.append(ExtractedSkill(idx, uris[idx], _quantize(weight), spans, None))
             elif idx in levels:
                 level = levels[idx]
-                out.append(ExtractedSkill(idx, uris[idx], _quantize(level / 6.0), found.spans(),
-                                          CEFR_LEVELS[level - 1]))
+                out.append(
+                    ExtractedSkill(
+                        idx,
+                        uris[idx],
+                        _quantize(level / 6.0),
+                        found.spans(),
+                        CEFR_LEVELS[level - 1],
+                    )
+                )
             else:
                 weight = found.weight()
                 if idx in implied:
@@ -1160,7 +1257,7 @@ class SkillExtractor:
             heading = self._job_headings.match(toks, p, q)
             if heading is not None:
                 size, value = heading
-                after = text[toks.end[p + size - 1]:].lstrip(" \t*")
+                after = text[toks.end[p + size - 1] :].lstrip(" \t*")
                 if p + size == q or after.startswith(":"):
                     section = int(value)
                     body = p + size
@@ -1170,8 +1267,9 @@ class SkillExtractor:
             p = q
         return classes
 
-    def _classify_line(self, toks: _Tokens, p: int, q: int, section: int,
-                       classes: list[int]) -> None:
+    def _classify_line(
+        self, toks: _Tokens, p: int, q: int, section: int, classes: list[int]
+    ) -> None:
         seg, clause = toks.seg, toks.clause
         while p < q:
             s = p

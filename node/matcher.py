@@ -64,17 +64,6 @@ class Matcher:
         )
         return _load(key)
 
-
-@functools.lru_cache(maxsize=4)
-def _load(labels: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Matcher:
-    base = load_builtin()
-    encoder = Encoder.load_builtin(base)
-    extra: dict[str, dict[str, list[str]]] = {}
-    for uri, lang, names in labels:
-        extra.setdefault(uri, {})[lang] = list(names)
-    taxonomy = base.with_labels(extra)[0] if extra else base
-    return Matcher(taxonomy, encoder)
-
     def profile(self, cv_text: str, personal: Mapping[str, str]) -> CandidateProfile:
         cleaned = scrub(cv_text, known=personal).text
         return CandidateProfile(skill_weights(self.extractor.extract(cleaned)), cleaned)
@@ -97,3 +86,14 @@ def _load(labels: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Matcher:
         weights = {s.index: s.weight * (1.0 if s.essential else OPTIONAL_FACTOR) for s in skills}
         vector: np.ndarray = self.encode([weights])[0]
         return vector
+
+
+@functools.lru_cache(maxsize=4)
+def _load(labels: tuple[tuple[str, str, tuple[str, ...]], ...]) -> Matcher:
+    base = load_builtin()
+    encoder = Encoder.load_builtin(base)
+    extra: dict[str, dict[str, list[str]]] = {}
+    for uri, lang, names in labels:
+        extra.setdefault(uri, {})[lang] = list(names)
+    taxonomy = base.with_labels(extra)[0] if extra else base
+    return Matcher(taxonomy, encoder)

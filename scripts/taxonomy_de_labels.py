@@ -149,7 +149,7 @@ DE_LABELS: dict[str, list[str]] = {
     ESCO_SKILL + "210827e3-3129-45a2-8683-70399f3f561f": ["Materialbestellung", "Bestellwesen", "Büromaterialbeschaffung"],  # order supplies
     ESCO_SKILL + "c4272323-cce6-4535-ac71-4f6841f4f89a": ["Organisationsstruktur", "Aufbauorganisation", "Organigramm", "Geschäftsverteilungsplan"],  # organisational structure
     ESCO_SKILL + "3e04e39d-9eb6-4167-ad2d-e3413f647e4e": ["Ablage", "Aktenablage", "Ordnen von Geschäftsunterlagen"],  # organise business documents
-    ESCO_SKILL + "c58050e1-0774-4097-93d2-07dd7ba6a27a": ["Raumbuchung", "Raumplanung", "Organisation von Besprechungsräumen", "Reiseorganisation"],  # organise facilities for office personnel
+    ESCO_SKILL + "c58050e1-0774-4097-93d2-07dd7ba6a27a": ["Raumbuchung", "Organisation von Besprechungsräumen", "Reiseorganisation"],  # organise facilities for office personnel
     ESCO_SKILL + "0839eea4-c57b-4c14-b19b-923fbedb5d88": ["Wirtschaftsrecherche", "Internetrecherche", "Recherche"],  # perform business research
     ESCO_SKILL + "1368c06f-202d-4776-8153-93aed512cc64": ["Vertragscontrolling", "Vertragsberichtswesen", "Vertragsauswertung"],  # perform contract reporting and evaluation
     ESCO_SKILL + "7c3865d1-e5a9-4043-a7a4-2e9e30468c0b": ["Büroorganisation", "Bürotätigkeiten", "allgemeine Büroarbeiten", "Sekretariatsaufgaben"],  # perform office routine activities
@@ -591,7 +591,7 @@ DE_LABELS: dict[str, list[str]] = {
     ESCO_SKILL + "3cd35f5d-ce6d-4f14-9a09-53d7a28d834c": ["Zusammenarbeit mit Trägern", "Kooperation mit freien Trägern", "Trägerkontakte"],  # maintain relationship with suppliers
     ESCO_SKILL + "b011c8b4-76e1-4bbc-8bb9-1d205e7b618a": ["Marktanalyse", "Marktforschung", "Arbeitsmarktanalyse"],  # market analysis
     ESCO_SKILL + "a584a638-a2c0-4b3c-bdf3-a64f87225be9": ["Mentoring", "Einzelbegleitung"],  # mentor individuals
-    ESCO_SKILL + "b483124c-180c-4d3a-8b7c-72e4e7a5b49b": ["Migration", "Flucht und Migration", "Migrationsforschung", "Integration"],  # migration
+    ESCO_SKILL + "b483124c-180c-4d3a-8b7c-72e4e7a5b49b": ["Migration", "Flucht und Migration", "Migrationsforschung"],  # migration
     ESCO_SKILL + "453b6898-de72-4ff9-b217-4a3cd377e155": ["Gesundheitsbeobachtung", "Beobachtung des Gesundheitszustands", "Vitalzeichenkontrolle"],  # monitor service users' health
     ESCO_SKILL + "8d202e22-85e9-47b1-a1e0-3296d17244cd": ["Schweigepflicht", "Verschwiegenheitspflicht", "Wahrung der Vertraulichkeit"],  # observe confidentiality
     ESCO_SKILL + "6345d3a4-7d1a-40a9-9a82-6ed06beffe7b": ["Jobbörsen", "Jobportale"],  # online job platforms
@@ -778,7 +778,7 @@ DE_LABELS: dict[str, list[str]] = {
     ESCO_SKILL + "6b7ec709-9635-4197-82eb-dc1525b2eb8b": ["Störungen der Vitalfunktionen", "Vitalfunktionen", "Vitalparameter"],  # disorders of vital functions
     ESCO_SKILL + "24d3dc49-4238-490a-9802-96b146e271fe": ["Disposition von Rettungsmitteln", "Alarmierung", "Einsatzdisposition", "Rettungsmittel alarmieren"],  # dispatch ambulance
     ESCO_SKILL + "367165b1-fb00-4e55-a8ba-99b2510718b6": ["Hafenbetrieb", "Hafenlogistik"],  # dock operations
-    ESCO_SKILL + "862a7f5f-aea5-4e7a-9783-48af5b52d50e": ["Einsatzfahrten", "Fahren mit Sonderrechten", "Maschinist", "Führerschein Klasse C"],  # drive firetruck under emergency conditions
+    ESCO_SKILL + "862a7f5f-aea5-4e7a-9783-48af5b52d50e": ["Einsatzfahrten", "Fahren mit Sonderrechten", "Maschinist"],  # drive firetruck under emergency conditions
     ESCO_SKILL + "e2649956-6e7c-4ac6-92ee-fab9c61badf2": ["Brandschutzerziehung", "Brandschutzaufklärung", "Brandschutzaufklärung für die Bevölkerung"],  # educate public on fire safety
     ESCO_SKILL + "e9d74b8e-04a5-4743-b17b-bd8a4f09bc3b": ["Notfallbilder", "Notfallmedizinische Krankheitsbilder", "Notfälle"],  # emergency cases
     ESCO_SKILL + "fbb8f1a7-c8b5-4722-92c4-814836b86934": ["Notfallmedizin", "Akutmedizin", "Rettungsmedizin"],  # emergency medicine
