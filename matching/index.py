@@ -27,8 +27,15 @@ bound is conservative). What the data decides is only the cost. On clustered dat
 search is several times faster than faiss' flat indexes; on structureless data
 (uniform random vectors: every distance about the same) the shortlist grows until
 scanning the float32 matrix is cheaper, which the index then does
-(``exact_fraction``). Alternatives measured (int8 / 4-bit scans, 512-bit sketches,
-a two-stage prefix scan) and figures: ``bench/search_speed.py`` and its JSON.
+(``exact_fraction``).
+
+Alternatives measured before choosing (1M x 256, one core; faiss fp16, the fastest
+flat index, ~70 ms): int8 codes widened to float32 in chunks + matvec 82 ms, 4-bit
+codes 153 ms, numpy float16 / int8 matvecs far slower (~1.7 s / ~0.2 s); a 512-bit
+sketch ~1.5x slower than 256 bits on clustered data (scan doubles, shortlist only
+halves); two-stage scans (64- or 128-bit prefix over all rows, remaining words
+gathered for the survivors) within noise of the single scan, so the simpler one
+stayed. Current figures: ``bench/search_speed.py``.
 
 Filtering: ``search`` takes an optional boolean *row mask* over the index's
 current rows (``mask[row]`` True = candidate may be returned). Build it with
@@ -53,6 +60,7 @@ import functools
 import json
 import math
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -367,13 +375,18 @@ class VectorIndex:
 
     @classmethod
     def from_bytes(cls, data: bytes | bytearray | memoryview) -> VectorIndex:
-        """Inverse of :meth:`to_bytes`; ValueError on any inconsistency.
+        """Inverse of :meth:`to_bytes` (copies ``data``); ValueError on any inconsistency.
 
-        A sample of rows is re-sketched and norm-checked, so a file written with a
-        different rotation, truncated or corrupted is rejected instead of silently
-        losing recall.
+        The rotation's columns and a sample of rows are re-checked, so a file written
+        with a different rotation, truncated or corrupted is rejected instead of
+        silently losing recall.
         """
-        buf = memoryview(data).cast("B")
+        return cls._decode(memoryview(data).cast("B"), adopt=False)
+
+    @classmethod
+    def _decode(cls, buf: memoryview, *, adopt: bool) -> VectorIndex:
+        """Parse the serialised form. With ``adopt`` (a private, writable buffer on a
+        little-endian machine) the arrays are used in place instead of copied."""
         if bytes(buf[: len(_MAGIC)]) != _MAGIC:
             raise ValueError("not a serialised VectorIndex (bad magic)")
         pos = len(_MAGIC)
@@ -429,9 +442,12 @@ class VectorIndex:
             dim, bits, seed, recall_target, exact_below, exact_fraction,
             rotation.astype(np.float32),
         )  # fmt: skip
-        index._reserve(n)
-        index._vectors[:n] = vectors
-        index._sketch[:, :n] = sketch
+        if adopt and not buf.readonly and sys.byteorder == "little":
+            index._vectors, index._sketch = vectors, sketch  # capacity n; grows on add
+        else:
+            index._reserve(n)
+            index._vectors[:n] = vectors
+            index._sketch[:, :n] = sketch
         index._ids = ids
         index._rows = rows
         index._n = n
@@ -452,8 +468,14 @@ class VectorIndex:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> VectorIndex:
-        """Read an index written by :meth:`save`."""
-        return cls.from_bytes(Path(path).read_bytes())
+        """Read an index written by :meth:`save`: one read into a private buffer that
+        the index then uses in place (no second copy of the vectors)."""
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            buffer = np.empty(size, np.uint8)  # unlike bytearray(size): not zero-filled first
+            if handle.readinto(buffer.data) != size:
+                raise ValueError(f"{path}: file changed while reading")
+        return cls._decode(buffer.data, adopt=True)
 
     # ------------------------------------------------------------------ internals
 

@@ -355,7 +355,16 @@ def test_round_trip_bytes_and_file(tmp_path: Path) -> None:
     assert loaded.search_batch(queries, 10) == index.search_batch(queries, 10)
     path = tmp_path / "index.bin"
     index.save(path)
-    assert VectorIndex.load(path).search(queries[0], 10) == index.search(queries[0], 10)
+    from_file = VectorIndex.load(path)  # arrays used in place of the read buffer
+    assert from_file.search(queries[0], 10) == index.search(queries[0], 10)
+    first = from_file.ids[0]
+    from_file.remove([first])  # writes into the adopted buffer ...
+    from_file.add(["fresh"], vectors[:1])  # ... and growing copies it out
+    assert first not in from_file and from_file.row_of("fresh") == len(from_file) - 1
+    assert np.array_equal(from_file.vector("fresh"), vectors[0])
+    path.write_bytes(path.read_bytes()[:-7])
+    with pytest.raises(ValueError):
+        VectorIndex.load(path)
     loaded.add(["new"], vectors[:1])  # a loaded index is writable
     assert "new" in loaded
     empty = VectorIndex.from_bytes(VectorIndex(64).to_bytes())
