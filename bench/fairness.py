@@ -28,8 +28,17 @@ from talentverbund.node.jobs import JobDraft
 from talentverbund.node.matcher import Matcher
 from talentverbund.node.search import SIMILARITY_SHARE, coverage
 
-ATTRIBUTES = ("name", "gender", "title_form", "birth_date", "nationality", "religion",
-              "marital_status", "photo", "disability")
+ATTRIBUTES = (
+    "name",
+    "gender",
+    "title_form",
+    "birth_date",
+    "nationality",
+    "religion",
+    "marital_status",
+    "photo",
+    "disability",
+)
 
 
 def job_drafts(count: int) -> list[JobDraft]:
@@ -38,13 +47,18 @@ def job_drafts(count: int) -> list[JobDraft]:
     for occ in taxonomy.occupations[:count]:
         tasks = "\n".join(f"- {taxonomy.skills[i].label('de')}" for i in occ.essential[:8])
         nice = "\n".join(f"- {taxonomy.skills[i].label('de')}" for i in occ.optional[:3])
-        jobs.append(JobDraft(title=f"{occ.label('de')} (m/w/d)",
-                             description=f"Ihre Aufgaben\n{tasks}\nWünschenswert\n{nice}"))
+        jobs.append(
+            JobDraft(
+                title=f"{occ.label('de')} (m/w/d)",
+                description=f"Ihre Aufgaben\n{tasks}\nWünschenswert\n{nice}",
+            )
+        )
     return jobs
 
 
-def rank_pool(matcher: Matcher, profiles: list[dict[str, Any]], jobs: list[JobDraft]
-              ) -> tuple[np.ndarray, np.ndarray]:
+def rank_pool(
+    matcher: Matcher, profiles: list[dict[str, Any]], jobs: list[JobDraft]
+) -> tuple[np.ndarray, np.ndarray]:
     """Scores and ranks [job, candidate] for one copy of the pool."""
     skills = [matcher.profile(p["cv_text"], p["personal"]).skills for p in profiles]
     vectors = matcher.encode(skills)
@@ -54,7 +68,9 @@ def rank_pool(matcher: Matcher, profiles: list[dict[str, Any]], jobs: list[JobDr
         sims = vectors @ matcher.job_vector(job_skills)
         for c, cand in enumerate(skills):
             cover = coverage(SimpleNamespace(skills=cand), job_skills)[0]  # type: ignore[arg-type]
-            scores[j, c] = SIMILARITY_SHARE * max(float(sims[c]), 0.0) + (1 - SIMILARITY_SHARE) * cover
+            scores[j, c] = (
+                SIMILARITY_SHARE * max(float(sims[c]), 0.0) + (1 - SIMILARITY_SHARE) * cover
+            )
     order = np.argsort(-scores, axis=1, kind="stable")
     ranks = np.empty_like(order)
     rows = np.arange(scores.shape[0])[:, None]
@@ -106,16 +122,21 @@ def main(argv: list[str] | None = None) -> int:
         "seed": args.seed,
         "model_id": matcher.model_id,
         "attributes": report,
-        "all_zero": all(r["max_score_difference"] == 0 and r["max_rank_difference"] == 0
-                        for r in report.values()),
+        "all_zero": all(
+            r["max_score_difference"] == 0 and r["max_rank_difference"] == 0
+            for r in report.values()
+        ),
         "mean_abs_score_difference": statistics.fmean(
-            r["max_score_difference"] for r in report.values()),
+            r["max_score_difference"] for r in report.values()
+        ),
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n")
     for attribute, r in report.items():
-        print(f"{attribute:15} groups={r['groups']} max |Δscore|={r['max_score_difference']:.6f} "
-              f"max |Δrank|={r['max_rank_difference']}")
+        print(
+            f"{attribute:15} groups={r['groups']} max |Δscore|={r['max_score_difference']:.6f} "
+            f"max |Δrank|={r['max_rank_difference']}"
+        )
     print("all zero:", result["all_zero"])
     return 0
 

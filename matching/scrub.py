@@ -24,6 +24,11 @@ How identical output is achieved
 * A line that is a labelled personal field ("Religion: evangelisch",
   "Nationality: Turkish") goes completely, label and value, so whether the
   field is present at all does not show either.
+* ``scrub`` is idempotent: ``scrub(scrub(x).text).text == scrub(x).text``.
+  Removing text can make the rest look different (a handle "@00" no longer
+  glued to a phone number, a heading now followed by a blank line), so every
+  rule that depends on its surroundings judges the line as a second run
+  would see it, and the changed lines are re-checked until nothing changes.
 
 Rules (German and English)
 --------------------------
@@ -38,16 +43,22 @@ disability/health, sexual identity, identifiers, bank details, contact data.
 Statements without a label: birth ("geb. 12.03.1988 in Ankara", "geboren
 am", "born", "DOB", "* 12.03.1988") and nationality/origin ("türkische
 Staatsangehörigkeit", "citizen of", "mit türkischen Wurzeln") remove their
-whole clause; age ("34 Jahre alt", "aged 34", "34-jährige"), salutations
-("Herr", "Frau", "Mr", "Ms" and the name that follows), gender words and
-"(m/w/d)", religion words (uninflected "evangelisch", "muslimisch",
+whole clause, and so do disability statements ("GdB 50", "schwerbehindert",
+"gleichgestellt", "severely disabled"); age ("34 Jahre alt", "aged 34",
+"34-jährige"), salutations ("Herr", "Frau", "Mr", "Ms" and the name that
+follows), gender words ("weiblich", "male", "als Frau", "as a man",
+"(m/w/d)"), religion words (uninflected "evangelisch", "muslimisch",
 "Catholic", ...), marital words and children ("verheiratet", "2 Kinder",
-"married, two children"), photo mentions, disability statements ("GdB 50",
-"schwerbehindert", "gleichgestellt", "severely disabled", first-person
-"I have a disability") and sexual identity words are removed where they
-stand. "Muttersprache"/"mother tongue"/"native" are kept: the extractor maps
-them to CEFR C2 (the language itself is a skill); a nationality next to them
-is removed.
+"married, two children", "Mutter von zwei Kindern"), photo mentions and
+sexual identity words are removed where they stand. Residence status,
+"Migrationshintergrund", "Behinderung" and "disability" count only as a
+field or in the first person ("ich habe eine Behinderung", "I hold a work
+permit"): "Menschen mit Behinderung", "Einbürgerung" or "Familien mit
+Migrationshintergrund" are also the work of social services and immigration
+offices. "Muttersprache"/"mother tongue"/"native" are kept: the extractor
+maps them to CEFR C2 (the language itself is a skill); a nationality next to
+them is removed. In a "Persönliche Daten"/"Personal details" block every
+short unlabelled line goes too ("deutsch", "ledig").
 
 The name, without any list of names
 -----------------------------------
@@ -55,12 +66,14 @@ The scrubber never uses a list of first names or surnames: such a list would
 only prove that it finds the names on the list, and would fail exactly the
 people whose names are rare here. Names are found structurally instead:
 
-* the header: the first surviving line(s) before the first section heading
-  that are 2-4 capitalised words (plus particles such as "von", "de", "bin",
-  initials and academic titles) and contain no CV or job word; also
+* the header: the first of the first two surviving lines before the first
+  section heading that is (or starts with) 2-5 capitalised words, in any
+  script (plus particles such as "von", "de", "bin", initials, salutations
+  and academic titles) and holds no CV, section or job word; also
   "Lebenslauf von X", "Curriculum Vitae – X";
-* fields labelled as a name ("Name:", "Vorname:", "Surname:", ...) and
-  "Mein Name ist X" / "My name is X";
+* fields labelled as a name ("Name:", "Vorname:", "Surname:", ..., also a
+  label alone on its line with the value on the next) and "Mein Name ist X" /
+  "My name is X";
 * signature lines at the end ("Kiel, 01.02.2024" followed by a name, or
   "Kiel, 01.02.2024 / Max Mustermann");
 * a salutation or title followed by a capitalised word ("Herr Koch").
@@ -86,9 +99,11 @@ sequence or any run of two or more of its tokens (case-insensitive, also
 umlaut-folded: "Müller"/"Mueller"/"Muller", "Yılmaz"/"Yilmaz"), a token after a
 salutation, title, initial or name particle ("Herr Koch", "Dr. Koch",
 "M. Koch", "von Koch"), never inside a compound ("Kochausbildung") and never
-a month-like token followed by a number ("Jan 2020"). The price: a surname
-standing alone in running text ("Koch leitete das Team") survives. CVs are
-written in the first person, so this is rare, and it is the lesser harm.
+a month-like token followed by a number ("Jan 2020"); a token alone goes
+only as the subject of a third-person sentence ("Kwame is", "Koch leitete").
+The price: a surname standing alone anywhere else in running text survives.
+CVs are written in the first person, so this is rare, and it is the lesser
+harm.
 
 Limitations (documented, not hidden)
 ------------------------------------
@@ -104,13 +119,19 @@ Limitations (documented, not hidden)
 * A birth or origin statement in prose removes its whole clause or sentence,
   including anything else said in it (privacy first).
 * A one-word name line in the header is kept: it cannot be told from a job
-  title ("Verwaltungsfachangestellte") without a list of names.
+  title ("Verwaltungsfachangestellte") without a list of names. Nor can an
+  English job title in title case that uses no known job word.
+* Only German, Austrian and Swiss postcodes are recognised; a town after a
+  foreign street address survives (towns are not protected; the region is
+  a matching criterion anyway).
+* English "he"/"she" become "they" without fixing the verb ("They has led").
 * ``Redaction`` spans cover the removed personal data; formatting changes
   (collapsed whitespace, dropped punctuation-only lines) are not listed.
 
-Speed: every rule family is one precompiled regular expression run once over
-the text; per-line work is cheap string handling. A 3 KB CV takes well under
-2 ms on one core.
+Speed: all rules are precompiled once (the word rules share one regex over
+the lower-cased text); the candidate's own ``known`` values are found with
+plain string search, so nothing is compiled per call. A 3 KB CV takes a few
+milliseconds on one core; see the figures in ``tests/unit/test_scrub.py``.
 """
 
 from __future__ import annotations
@@ -169,11 +190,12 @@ _Span = tuple[int, int, str, str | None]
 # ---------------------------------------------------------------------------
 # Shared regex pieces
 # ---------------------------------------------------------------------------
-# Speed note: Python's regex engine only skips quickly through text when a
-# pattern starts with a literal (or a branch of literals). So patterns start
-# with their first character and check the word boundary right after it
-# ("x(?<![\w-].)"), and case-insensitive rules run case-sensitively on a
-# lower-cased copy of the text (IGNORECASE alternations are slow).
+# Speed notes: Python's regex engine tries a pattern at every position, so
+# patterns start with something that fails fast there: a literal character
+# with the word-boundary check right after it ("x(?<![\w-].)"), or the
+# boundary check itself. Case-insensitive rules run case-sensitively on a
+# lower-cased copy of the text (IGNORECASE alternations are several times
+# slower), and nothing is compiled per call.
 
 _H: Final = r"[^\S\r\n]"  # horizontal whitespace (any Unicode space but a line break)
 _E: Final = r"(?![\w-])"  # word end, not inside a compound
@@ -209,7 +231,8 @@ def _trie(alternatives: Iterable[str]) -> str:
     for alt in alternatives:
         first, rest = (alt[:2], alt[2:]) if alt.startswith("\\") else (alt[0], alt[1:])
         groups.setdefault(first, []).append(rest)
-    words, others = [], []
+    words: list[str] = []
+    others: list[str] = []
     for first, rests in sorted(groups.items()):
         body = "|".join(sorted(set(rests), key=len, reverse=True))
         (words if first[-1].isalnum() else others).append(f"{first}(?:{body})")
@@ -361,17 +384,39 @@ class _Rule:
     alternatives: tuple[str, ...]
 
 
+def _words(items: str) -> list[str]:
+    """A word list written as one string (easier to read and diff than a list)."""
+    return items.split()
+
+
 def _alts(words: str) -> tuple[str, ...]:
     """Alternatives written one per whitespace-separated item; ``_`` is a space."""
-    return tuple(w.replace("_", f"{_H}+") + _E for w in words.split())
+    return tuple(w.replace("_", f"{_H}+") + _E for w in _words(words))
+
+
+# Fillers allowed between "ich habe" and "Behinderung" ("eine anerkannte").
+_FILLER: Final = (
+    r"(?:eine|einen|ein|einer|a|an|the|anerkannte|anerkannten|körperliche|seelische|psychische"
+    r"|geistige|chronische|leichte|schwere|sichtbare|unsichtbare|physical|mental|chronic"
+    r"|registered|severe|visible|invisible|learning|mild|gültige|gültigen|unbefristete"
+    r"|unbefristeten|valid|permanent|deutsche|deutschen|auch|also|seit|since|\d{4}|als|as"
+    r"|offiziell|officially|anerkannt|mit|with)"
+)
+_F2: Final = rf"(?:{_FILLER}{_H}+){{0,2}}"
+_F3: Final = rf"(?:{_FILLER}{_H}+){{0,3}}"
+_F1: Final = rf"(?:{_FILLER}{_H}+)?"
 
 
 _RULES: Final[tuple[_Rule, ...]] = (
-    _Rule("gender", "word", "any", _alts(
-        "weiblich weibliche weiblicher weiblichen weibliches weiblichem männlich männliche "
-        "männlicher männlichen männliches männlichem maennlich female females male males woman "
-        "transfrau transmann"
-    ) + (
+    _Rule("gender", "word", "any", (
+        *_alts(
+            "weiblich weibliche weiblicher weiblichen weibliches weiblichem männlich männliche "
+            "männlicher männlichen männliches männlichem maennlich female females male males "
+            "woman mann transfrau transmann"
+        ),
+        # "as a (gay) man": English "man" alone is also the German "man" (one)
+        rf"an?{_H}+(?:[^\W\d_]+{_H}+)?(?:man|woman){_E}",
+        rf"als{_H}+(?:[^\W\d_]+{_H}+)?(?:frau|mann){_E}",
         rf"\({_H}*(?:[mwdfx]|div|divers)(?:{_H}*[/,|]{_H}*(?:[mwdfx]|div|divers)){{0,3}}{_H}*\)",
     )),
     _Rule("gender", "salutation", "title", _alts(
@@ -418,12 +463,14 @@ _RULES: Final[tuple[_Rule, ...]] = (
         "grandmother grandfather fiancé fiancée mum mom dad"
     ) + tuple(
         rf"{n}{_H}+(?:(?:eigene[n]?|leibliche[n]?){_H}+)?(?:kind|kinder|kindern|kindes){_E}"
-        for n in "ein eine einem einen einer zwei drei vier fünf sechs sieben acht neun zehn "
-        "zweier dreier vierer".split()
+        for n in _words(
+            "ein eine einem einen einer zwei drei vier fünf sechs sieben acht neun zehn "
+            "zweier dreier vierer"
+        )
     ) + tuple(
         rf"{n}{_H}+(?:(?:young|small|grown-up|adult){_H}+)?(?:child|children|kids|sons"
         rf"|daughters){_E}"
-        for n in "one two three four five six seven eight nine ten".split()
+        for n in _words("one two three four five six seven eight nine ten")
     ) + tuple(
         rf"{w}(?!{_H}+tongue){_E}(?:{_H}+of{_H}+(?:[1-9]|one|two|three|four|five|six)"
         rf"(?:{_H}+(?:children|kids|child))?)?"
@@ -443,12 +490,16 @@ _RULES: Final[tuple[_Rule, ...]] = (
         rf"{b}{_H}*(?:foto|photo|bild|image|picture|lichtbild){_H}*{c}"
         for b, c in ((r"\(", r"\)"), (r"\[", r"\]"))
     ) + _alts("mit_foto with_photo inkl._foto incl._photo including_photo")),
-    _Rule("sexual_identity", "word", "any", _alts(
-        "homosexuell heterosexuell bisexuell pansexuell asexuell transsexuell intersexuell "
-        "intergeschlechtlich lesbisch schwul queer transgender transident cisgender nicht-binär "
-        "nichtbinär non-binary nonbinary genderqueer genderfluid gay lesbian bisexual homosexual "
-        "heterosexual pansexual asexual intersex trans cis"
-    ) + (r"lgbt\w*+(?:\*|\+)?(?![\w-])", r"lsbt\w*+(?:\*|\+)?(?![\w-])")),
+    _Rule("sexual_identity", "word", "any", (
+        *_alts(
+            "homosexuell heterosexuell bisexuell pansexuell asexuell transsexuell intersexuell "
+            "intergeschlechtlich lesbisch schwul queer transgender transident cisgender "
+            "nicht-binär nichtbinär non-binary nonbinary genderqueer genderfluid gay lesbian "
+            "bisexual homosexual heterosexual pansexual asexual intersex trans cis"
+        ),
+        r"lgbt\w*+(?:\*|\+)?(?![\w-])",
+        r"lsbt\w*+(?:\*|\+)?(?![\w-])",
+    )),
     _Rule("personal", "word", "any", _alts(
         "nichtraucher nichtraucherin raucher raucherin non-smoker nonsmoker smoker"
     )),
@@ -469,11 +520,13 @@ _RULES: Final[tuple[_Rule, ...]] = (
     )),
     _Rule("origin", "citizen", "any", _alts("citizen citizens")),
     _Rule("origin", "roots", "any", _alts("wurzeln roots")),
-    _Rule("disability", "clause", "any", _alts(
-        "schwerbehindert gdb grad_der_behinderung schwerbehindertenausweis behindertenausweis "
-        "gleichgestellt severely_disabled severe_disability degree_of_disability "
-        "registered_disabled registered_severely_disabled disability_with_equal_status"
-    ) + (
+    _Rule("disability", "clause", "any", (
+        *_alts(
+            "schwerbehindert gdb grad_der_behinderung schwerbehindertenausweis "
+            "behindertenausweis gleichgestellt severely_disabled severe_disability "
+            "degree_of_disability registered_disabled registered_severely_disabled "
+            "disability_with_equal_status"
+        ),
         rf"merkzeichen{_H}+[a-z]{{1,3}}{_E}",
         rf"mit{_H}+(?:einer{_H}+)?(?:anerkannten{_H}+)?(?:schwer)?behinderung{_H}+von{_H}+\d+",
         rf"with{_H}+a{_H}+disability{_H}+of{_H}+\d+",
@@ -481,34 +534,34 @@ _RULES: Final[tuple[_Rule, ...]] = (
     # First-person statements only: "Menschen mit Behinderung" or "Einbürgerung"
     # are also the skills of social workers and immigration offices.
     _Rule("disability", "clause", "any", (
-        rf"ich{_H}+bin{_H}+(?:{{f}}{_H}+){{{{0,2}}}}(?:schwer)?(?:behindert|chronisch{_H}+krank"
+        rf"ich{_H}+bin{_H}+{_F2}(?:schwer)?(?:behindert|chronisch{_H}+krank"
         rf"|rollstuhlfahrer(?:in)?|blind|gehörlos|sehbehindert|hörbehindert){_E}",
-        rf"i{_H}+(?:am|'m){_H}+(?:{{f}}{_H}+){{{{0,2}}}}(?:disabled|chronically{_H}+ill"
+        rf"i{_H}+(?:am|'m){_H}+{_F2}(?:disabled|chronically{_H}+ill"
         rf"|a{_H}+wheelchair{_H}+user|blind|deaf){_E}",
-        rf"ich{_H}+habe{_H}+(?:{{f}}{_H}+){{{{0,2}}}}(?:schwer)?(?:behinderung|erkrankung)"
+        rf"ich{_H}+habe{_H}+{_F2}(?:schwer)?(?:behinderung|erkrankung)"
         rf"{_E}",
-        rf"i{_H}+(?:have|live{_H}+with){_H}+(?:{{f}}{_H}+){{{{0,2}}}}(?:disability|handicap"
+        rf"i{_H}+(?:have|live{_H}+with){_H}+{_F2}(?:disability|handicap"
         rf"|illness|impairment){_E}",
-        rf"meine{_H}+(?:{{f}}{_H}+)?(?:schwer)?(?:behinderung|erkrankung){_E}",
-        rf"my{_H}+(?:{{f}}{_H}+)?(?:disability|handicap|illness|impairment){_E}",
+        rf"meine{_H}+{_F1}(?:schwer)?(?:behinderung|erkrankung){_E}",
+        rf"my{_H}+{_F1}(?:disability|handicap|illness|impairment){_E}",
         rf"ich{_H}+(?:sitze{_H}+im|nutze{_H}+einen|benutze{_H}+einen){_H}+rollstuhl{_E}",
         rf"i{_H}+use{_H}+a{_H}+wheelchair{_E}",
     )),
     _Rule("origin", "clause", "any", (
-        rf"ich{_H}+(?:bin|wurde){_H}+(?:{{f}}{_H}+){{{{0,3}}}}(?:eingebürgert|geflüchtet"
+        rf"ich{_H}+(?:bin|wurde){_H}+{_F3}(?:eingebürgert|geflüchtet"
         rf"|asylbewerberin|asylbewerber|flüchtling|staatsbürgerin|staatsbürger){_E}",
-        rf"i{_H}+(?:am|was|'m){_H}+(?:{{f}}{_H}+){{{{0,3}}}}(?:naturali[sz]ed|a{_H}+refugee"
+        rf"i{_H}+(?:am|was|'m){_H}+{_F3}(?:naturali[sz]ed|a{_H}+refugee"
         rf"|an{_H}+asylum{_H}+seeker|a{_H}+citizen){_E}",
-        rf"ich{_H}+(?:habe|besitze){_H}+(?:{{f}}{_H}+){{{{0,3}}}}(?:aufenthaltstitel"
+        rf"ich{_H}+(?:habe|besitze){_H}+{_F3}(?:aufenthaltstitel"
         rf"|aufenthaltserlaubnis|niederlassungserlaubnis|arbeitserlaubnis|blaue{_H}+karte"
         rf"|migrationshintergrund|zuwanderungsgeschichte|einwanderungsgeschichte|wurzeln)"
         rf"{_E}",
-        rf"i{_H}+(?:have|hold){_H}+(?:{{f}}{_H}+){{{{0,3}}}}(?:work{_H}+permit"
+        rf"i{_H}+(?:have|hold){_H}+{_F3}(?:work{_H}+permit"
         rf"|residence{_H}+permit|blue{_H}+card|migration{_H}+background|roots){_E}",
-        rf"mein(?:e|en)?{_H}+(?:{{f}}{_H}+)?(?:aufenthaltstitel|aufenthaltserlaubnis"
+        rf"mein(?:e|en)?{_H}+{_F1}(?:aufenthaltstitel|aufenthaltserlaubnis"
         rf"|niederlassungserlaubnis|arbeitserlaubnis|migrationshintergrund|hautfarbe"
         rf"|ethnie|herkunft|staatsbürgerschaft){_E}",
-        rf"my{_H}+(?:{{f}}{_H}+)?(?:work{_H}+permit|residence{_H}+permit|migration{_H}+"
+        rf"my{_H}+{_F1}(?:work{_H}+permit|residence{_H}+permit|migration{_H}+"
         rf"background|ethnicity|ethnic{_H}+background|skin{_H}+colou?r|citizenship){_E}",
     )),
     _Rule("age", "aged", "any", (rf"aged?{_H}*:?{_H}*\d{{2}}{_E}",)),
@@ -526,38 +579,18 @@ _RULES: Final[tuple[_Rule, ...]] = (
     _Rule("age", "jaehrig", "any", (rf"\d(?<![\w-]\d)\d[-‐]?jährige?[rnms]?{_E}",)),
 )
 
-# Fillers allowed between "ich habe" and "Behinderung" ("eine anerkannte").
-_FILLER: Final = (
-    r"(?:eine|einen|ein|einer|a|an|the|anerkannte|anerkannten|körperliche|seelische|psychische"
-    r"|geistige|chronische|leichte|schwere|sichtbare|unsichtbare|physical|mental|chronic"
-    r"|registered|severe|visible|invisible|learning|mild|gültige|gültigen|unbefristete"
-    r"|unbefristeten|valid|permanent|deutsche|deutschen|auch|also|seit|since|\d{4}|als|as"
-    r"|offiziell|officially|anerkannt|ein|mit|with|türkische|türkischen)"
-)
-
-
-def _expand(alternative: str) -> str:
-    return alternative.replace("{f}", _FILLER).replace("{{0,2}}", "{0,2}").replace(
-        "{{0,3}}", "{0,3}"
-    )
-
-
-_RULE_PATTERNS: Final = tuple(
-    re.compile("|".join(_expand(a) for a in rule.alternatives)) for rule in _RULES
-)
+_RULE_PATTERNS: Final = tuple(re.compile("|".join(rule.alternatives)) for rule in _RULES)
+# All rules in one regex: those that start with a word in a first-letter trie,
+# those that start with a number in a second one (run only when a hint occurs).
 _WORDS_RE: Final = re.compile(
-    _trie(
-        _expand(a)
-        for a in sorted({a for rule in _RULES for a in rule.alternatives})
-        if not a.startswith("\\d")
-    )
+    _trie(a for rule in _RULES for a in rule.alternatives if not a.startswith("\\d"))
 )
-_NUMBER_START: Final = r"\d(?<![\w-]\d)"
+_NUMBER_START: Final = r"\d(?<![\w-]\d)"  # every number rule starts like this
 _NUMBERS_RE: Final = re.compile(
     _NUMBER_START
     + "(?:"
     + "|".join(
-        _expand(a)[len(_NUMBER_START) :]
+        a.removeprefix(_NUMBER_START)
         for rule in _RULES
         for a in rule.alternatives
         if a.startswith("\\d")
@@ -594,11 +627,13 @@ _LEAVE_DUP: Final = re.compile(
 )
 _CLAUSE_SEP: Final = re.compile(rf"[,;|•·()\[\]\t]|{_H}[–—-]{_H}|{_H}{{3,}}|[.!?](?={_H}+\S)")
 _ABBREVIATIONS: Final = frozenset(
-    "geb gest ca bzw z b zb u a ua usw etc inkl ggf vgl evtl bspw insb str nr dr prof dipl "
-    "ing med jur rer nat phil hr fr mr mrs ms mx st jg abs tel fax sog d h o max min mind jun "
-    "sen jr sr v vs no dt engl gem bzgl allg techn kfm verw röm kath ev luth i e p s m w inc "
-    "ltd co approx dept univ ges jan feb mär mrz mar apr jun jul aug sep sept okt oct nov "
-    "dez dec née ggfs staatl gepr".split()
+    _words(
+        "geb gest ca bzw z b zb u a ua usw etc inkl ggf vgl evtl bspw insb str nr dr prof dipl "
+        "ing med jur rer nat phil hr fr mr mrs ms mx st jg abs tel fax sog d h o max min mind jun "
+        "sen jr sr v vs no dt engl gem bzgl allg techn kfm verw röm kath ev luth i e p s m w inc "
+        "ltd co approx dept univ ges jan feb mär mrz mar apr jun jul aug sep sept okt oct nov "
+        "dez dec née ggfs staatl gepr"
+    )
 )
 _CONTINUATION: Final = re.compile(
     rf"{_H}*(?:{_CAP}|{_DATE})(?:{_H}+(?:{_CAP}|am|an|im|in|der|de|del|la|el|al|upon|on|\d+))"
@@ -658,7 +693,7 @@ _LABEL_TABLE: Final[dict[str, tuple[str, str]]] = {
         "gesundheitszustand|health status",
         "schwerbehinderung|grad der behinderung|gdb|degree of disability"
         "|schwerbehindertenstatus|behinderung|disability|disabilities|handicap|gleichstellung"
-        "|gesundheit|health|schwerbehindert",
+        "|schwerbehindert",
     ),
     "sexual_identity": (
         "sexuelle orientierung|sexuelle identität|sexual orientation|sexual identity",
@@ -683,11 +718,9 @@ _LABEL_TABLE: Final[dict[str, tuple[str, str]]] = {
         "e-mail|email|mail|e-mail-adresse|emailadresse|e-mailadresse|email address"
         "|e-mail address",
     ),
-    "url": (
-        "",
-        "web|website|webseite|homepage|internet|linkedin|xing|github|twitter|instagram"
-        "|facebook|tiktok|skype|social media",
-    ),
+    # ("Web:", "Internet:", "Social Media:", "Instagram:" also head skill lines;
+    # a URL or handle after them goes anyway.)
+    "url": ("", "website|webseite|homepage|linkedin|linkedin-profil|xing|skype"),
     "address": (
         "",
         "adresse|anschrift|postanschrift|post-anschrift|wohnort|wohnsitz|wohnhaft|straße"
@@ -732,6 +765,12 @@ _LABELS_ALONE: Final = frozenset(
         "iban", "bic", "bankverbindung",
     }
 )  # fmt: skip
+_LABEL_LAST_WORDS: Final = frozenset(
+    variant
+    for phrase in _LABELS
+    for variant in (phrase.split()[-1], phrase.split()[-1] + ".", phrase.split()[-1].rstrip("."))
+    for variant in (variant, *(b + variant for b in "(\"„[" + _BULLETS))
+)
 _STRONG_FIRST_WORDS: Final = frozenset(
     phrase.split()[0] for phrase, (_kind, strong) in _LABELS.items() if strong
 )
@@ -744,7 +783,8 @@ _FIELD_BREAKS: Final = frozenset("|•·;,(/\t.!?")
 # ---------------------------------------------------------------------------
 
 _HEADING_WORDS: Final = frozenset(
-    """berufserfahrung beruflicher berufliche beruflichen werdegang stationen berufspraxis
+    _words(
+        """berufserfahrung beruflicher berufliche beruflichen werdegang stationen berufspraxis
     praxiserfahrung praktika praktikum erfahrung erfahrungen tätigkeiten tätigkeit ausbildung
     ausbildungen studium bildungsweg bildung schulbildung schulausbildung schule
     hochschulausbildung hochschulbildung akademische akademischer weiterbildung weiterbildungen
@@ -761,10 +801,11 @@ _HEADING_WORDS: Final = frozenset(
     competencies technical languages language profile summary about me personal details
     information data contact interests volunteering volunteer activities references projects
     publications awards additional further other memberships achievements objective overview
-    internships internship tools lehrtätigkeit lehre teaching""".split()
+    internships internship tools lehrtätigkeit lehre teaching"""
+    )
 )
 _HEADING_CONNECTORS: Final = frozenset(
-    "und and sowie of zur zum der des im in für for the my meine mein & + / -".split()
+    _words("und and sowie of zur zum der des im in für for the my meine mein & + / -")
 )
 _HEADING_SPLIT: Final = re.compile(r"[\s/&,+]+|-(?=\s)|(?<=\s)-")
 _HEADING_PREFIX: Final = re.compile(rf"^(?:{_BULLET}|\d{{1,2}}\.|[IVX]{{1,4}}\.)\s*")
@@ -815,22 +856,27 @@ _SIGNATURE_WORDS: Final = re.compile(
 _PLACE_DATE_NEEDS_PLACE: Final = re.compile(r"(?:\d{4,5}\s+)?[^\W\d_].*,")
 
 _TITLES: Final = frozenset(
-    """dr. dr prof. prof dipl.-ing. dipl.-ing dipl.-kfm. dipl.-kffr. dipl.-verw.-wirt
+    _words(
+        """dr. dr prof. prof dipl.-ing. dipl.-ing dipl.-kfm. dipl.-kffr. dipl.-verw.-wirt
     dipl.-verw.-wirtin dipl.-päd. dipl.-soz.päd. dipl.-inf. dipl.-jur. dipl.-betriebsw. m.a.
     b.a. m.sc. b.sc. msc bsc m.eng. b.eng. ll.m. ll.b. llm mba mpa phd ph.d. med. jur. rer.
     nat. phil. dr.-ing. jr. sr. jun. sen. (fh) fh staatl. gepr. mag. ing. rn herr herrn frau
-    hr. fr. mr mr. mrs mrs. ms ms. mx mx. miss""".split()
+    hr. fr. mr mr. mrs mrs. ms ms. mx mx. miss"""
+    )
 )
 _PARTICLES: Final = frozenset(
-    "von van vom de der den del della di da das do dos du la le zu zur ter ten al el bin ibn "
-    "ben abu bint y e af av".split()
+    _words(
+        "von van vom de der den del della di da das do dos du la le zu zur ter ten al el bin ibn "
+        "ben abu bint y e af av"
+    )
 )
 _UNAMBIGUOUS_PARTICLES: Final = ("von", "van", "vom", "ter", "ten", "bin", "ibn", "bint", "abu")
 # Words that never are a name: CV titles, section words, job titles, organisations.
 # A list of *job* words, not of names; surnames that are also occupations
 # (Koch, Richter, Gärtner, Lehrer, Kaufmann, Meister, ...) are deliberately absent.
 _NON_NAME_WORDS: Final = _HEADING_WORDS | frozenset(
-    """lebenslauf curriculum vitae cv resume résumé bewerbung initiativbewerbung anschreiben
+    _words(
+        """lebenslauf curriculum vitae cv resume résumé bewerbung initiativbewerbung anschreiben
     anlage anlagen seite page stadt landeshauptstadt gemeinde landkreis kreis amt gmbh ag kg
     e.v. ltd inc telefon phone email e-mail mobil adresse address engineer manager officer
     assistant administrator developer consultant specialist coordinator technician analyst
@@ -846,7 +892,8 @@ _NON_NAME_WORDS: Final = _HEADING_WORDS | frozenset(
     volljurist volljuristin architekt architektin referent referentin assistent assistentin
     beamter beamtin inspektor inspektorin techniker technikerin diplom bachelor master
     verwaltung öffentlicher öffentliche dienst elternzeit parental leave they their theirs
-    themself""".split()
+    themself"""
+    )
 )
 _JOB_SUFFIXES: Final = (
     "angestellte", "angestellter", "ingenieur", "ingenieurin", "informatiker", "informatikerin",
@@ -862,9 +909,11 @@ _JOB_SUFFIXES: Final = (
     "wissenschaftlerin", "ökonom", "ökonomin", "therapeut", "therapeutin",
 )  # fmt: skip
 _MONTH_WORDS: Final = frozenset(
-    "januar februar märz april mai juni juli august september oktober november dezember "
-    "january february march may june july october december jan feb mär mar apr jun jul aug "
-    "sep sept okt oct nov dez dec".split()
+    _words(
+        "januar februar märz april mai juni juli august september oktober november dezember "
+        "january february march may june july october december jan feb mär mar apr jun jul aug "
+        "sep sept okt oct nov dez dec"
+    )
 )
 
 _PH_RE: Final = re.escape(PLACEHOLDER)
@@ -926,7 +975,7 @@ def scrub(text: str, known: Mapping[str, str] | None = None) -> ScrubResult:
     ]
     merged, rendered = _settle(text, low, lines, starts, known, merged, rendered, changed)
     markers: set[int] = set()
-    for _ in range(4):
+    for _ in range(8):
         # Each removal can change what the rest of the document looks like (a
         # bare value gone, and the line above is now the last one, a signature),
         # so the structure rules run until they find nothing new.
@@ -1104,8 +1153,9 @@ def _tidy(text: str, low: str, spans: list[_Span]) -> list[_Span]:
         if repl is None and start < end:
             # Never leave a fragment of a word behind ("HeAA00..." minus the
             # IBAN would leave "He", which a second run would read as a word).
-            start = _scan_back(text, start, "", 200)
-            while end < len(text) and end - start < 400 and (text[end].isalnum() or text[end] == "_"):
+            if start > 0 and _is_word_char(text[start - 1]):
+                start = _scan_back(text, start, "", 200)
+            while end < len(text) and end - start < 400 and _is_word_char(text[end]):
                 end += 1
         tidy.append((start, end, kind, repl))
     return tidy
@@ -1154,12 +1204,13 @@ def _contact_spans(text: str, low: str, spans: list[_Span]) -> None:
         if local < at and domain is not None:
             spans.append((local, domain.end(), "email", None))
         at = text.find("@", at + 1)
-    for m in _AT_MARK.finditer(low):  # "max.koch(at)web.de"
-        local = _scan_back(low, m.start(), "._%+'-", 64)
-        while local < m.start() and low[local].isspace():
-            local += 1
+    for m in _AT_MARK.finditer(low):  # "max.koch(at)web.de", "max.koch [at] web.de"
+        before = m.start()
+        while before > 0 and low[before - 1] in " \t":
+            before -= 1
+        local = _scan_back(low, before, "._%+'-", 64)
         domain = _EMAIL_OBFUSCATED_DOMAIN.match(low, m.end())
-        if local < m.start() and domain is not None:
+        if local < before and domain is not None:
             spans.append((local, domain.end(), "email", None))
     spans.extend((m.start(), m.end(), "url", None) for m in _URL.finditer(text))
     for m in _TLD.finditer(text):  # case-sensitive: "ASP.NET" is a skill, not a domain
@@ -1215,7 +1266,7 @@ def _postcode_spans(
         for m in pattern.finditer(text):
             ls = lines[bisect_right(starts, m.start()) - 1][0]
             before = view.prefix(ls, m.start()).rstrip()
-            if not before or before[-1] in ",;|•·/(" or before.rsplit(None, 1)[-1] in ("in", "In"):
+            if not before or before[-1] in ",;|•·/(" or before.split()[-1] in ("in", "In"):
                 spans.append((m.start(), m.end(), "address", None))
 
 
@@ -1386,15 +1437,15 @@ def _apply(
 
 def _name_after(text: str, pos: int) -> int:
     """End of the capitalised words after a salutation ("Frau Dr. Nguyen Van Minh")."""
-    end = pos
+    end = last = pos
     capitalised = 0
     titles = 0
     for token in _TOKEN.finditer(text, pos, min(len(text), pos + 120)):
         word = token.group()
-        if token.start() > end + 3 or "\n" in text[end : token.start()] or "\r" in text[
-            end : token.start()
-        ]:
+        gap = text[last : token.start()]
+        if len(gap) > 3 or "\n" in gap or "\r" in gap:
             break
+        last = token.end()
         bare = word.rstrip(",;:")
         low = bare.casefold()
         if low in _TITLES:
@@ -1422,8 +1473,7 @@ def _clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause separators inside one line: punctuation, gaps, sentence ends."""
     bounds: list[tuple[int, int]] = []
     for m in _CLAUSE_SEP.finditer(text, start, end):
-        token = m.group()
-        if token in ".!?":
+        if m.group() in ".!?":
             before = text[start : m.start()].rsplit(None, 1)
             word = before[-1] if before else ""
             core = word.lstrip("([\"„").casefold()
@@ -1503,6 +1553,14 @@ def _label_before(
     low: str, ls: int, pos: int, strong_only: bool, view: _View
 ) -> tuple[int, str, bool] | None:
     """The label phrase ending at ``pos`` (a colon): start, kind, strong."""
+    j = pos
+    while j > ls and low[j - 1] in " \t":
+        j -= 1
+    k = j
+    while k > ls and not low[k - 1].isspace():
+        k -= 1
+    if low[k:j] not in _LABEL_LAST_WORDS:
+        return None  # most colons end "Schwerpunkt:", "Verantwortlich:", "08:00"
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(low, max(ls, pos - 80), pos)]
     best: tuple[int, str, bool] | None = None
     for k in range(1, min(_LABEL_MAX_WORDS, len(tokens)) + 1):
@@ -1549,9 +1607,9 @@ def _label_spans(
         pos = text.find(sep)
         while pos >= 0:
             li = bisect_right(starts, pos) - 1
-            label = _label_before(low, lines[li][0], pos, False, view)
-            if label is not None:
-                found.append((label[0], pos + 1, label[1]))
+            hit = _label_before(low, lines[li][0], pos, False, view)
+            if hit is not None:
+                found.append((hit[0], pos + 1, hit[1]))
             pos = text.find(sep, pos + 1)
     value_on_next: list[tuple[int, str, str]] = []  # line index, kind, label
     for ls, le in lines:
@@ -1570,10 +1628,14 @@ def _label_spans(
             first = tokens[0].group()
             bare = first.lstrip(_BULLETS)
             phrase = " ".join([bare, *(t.group() for t in tokens[1:k])])
-            hit = _LABELS.get(phrase)
+            entry = _LABELS.get(phrase)
             label_start = tokens[0].start() + len(first) - len(bare)
-            if hit is not None and hit[1] and not view.prefix(ls, label_start).strip(_BULLETS + " "):
-                found.append((label_start, tokens[k - 1].end(), hit[0]))
+            if (
+                entry is not None
+                and entry[1]
+                and not view.prefix(ls, label_start).strip(_BULLETS + " ")
+            ):
+                found.append((label_start, tokens[k - 1].end(), entry[0]))
                 break
     if not found and not value_on_next:
         return
@@ -1681,10 +1743,7 @@ def _known_spans(text: str, low: str, known: Mapping[str, str], spans: list[_Spa
             for phrase in _address_phrases(value):
                 spans.extend((a, b, "address", None) for a, b in _find_phrase(low, phrase))
         elif kind == "birth":
-            for phrase in _date_phrases(value):
-                spans.extend(
-                    (a, b, "birth", None) for a, b in _find_phrase(low, phrase, before="-.")
-                )
+            spans.extend((a, b, "birth", None) for a, b in _find_date(low, value))
         elif kind in ("email", "url", "bank", "id_number") or _identifying(value):
             # Attribute values that are ordinary words ("deutsch", "male",
             # "single") are left to the contextual rules: removing every
@@ -1707,13 +1766,19 @@ def _find_phrase(low: str, phrase: str, before: str = "-") -> list[tuple[int, in
     pos = low.find(first)
     while pos >= 0:
         end = _match_words(low, pos, words)
-        if end is not None and not (
+        inside_before = (
             first[0].isalnum()
             and pos > 0
-            and (low[pos - 1].isalnum() or low[pos - 1] == "_" or low[pos - 1] in before)
-        ):
-            if not (last[-1].isalnum() and end < len(low) and (low[end].isalnum() or low[end] in "_-")):
-                found.append((pos, end))
+            and (_is_word_char(low[pos - 1]) or low[pos - 1] in before)
+        )
+        inside_after = (
+            end is not None
+            and last[-1].isalnum()
+            and end < len(low)
+            and (_is_word_char(low[end]) or low[end] == "-")
+        )
+        if end is not None and not inside_before and not inside_after:
+            found.append((pos, end))
         pos = low.find(first, pos + 1)
     return found
 
@@ -1734,6 +1799,7 @@ def _match_words(low: str, pos: int, words: Sequence[str]) -> int | None:
 
 
 _DIGIT_RUN: Final = re.compile(r"\+?\(?\d(?:[\d()/. \t-]*\d)?")
+_NON_DIGIT: Final = re.compile(r"\D")
 
 
 def _find_digits(low: str, value: str) -> list[tuple[int, int]]:
@@ -1749,14 +1815,17 @@ def _find_digits(low: str, value: str) -> list[tuple[int, int]]:
         targets.add("0" + digits[2:])
     elif digits.startswith("0"):
         targets.add("49" + digits[1:])
+    shortest = min(len(t) for t in targets)
     found: list[tuple[int, int]] = []
     for m in _DIGIT_RUN.finditer(low):
         run = m.group()
-        positions = [m.start() + i for i, ch in enumerate(run) if ch.isdigit()]
-        run_digits = "".join(ch for ch in run if ch.isdigit())
+        if len(run) < shortest:
+            continue
+        run_digits = _NON_DIGIT.sub("", run)
         for target in targets:
             at = run_digits.find(target)
             if at >= 0:
+                positions = [m.start() + i for i, ch in enumerate(run) if ch.isdigit()]
                 found.append((positions[at], positions[at + len(target) - 1] + 1))
     return found
 
@@ -1784,38 +1853,63 @@ def _address_phrases(value: str) -> list[str]:
     return list(dict.fromkeys(phrases))
 
 
-_MONTHS_DE: Final = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
-                     "september", "oktober", "november", "dezember")  # fmt: skip
-_MONTHS_EN: Final = ("january", "february", "march", "april", "may", "june", "july", "august",
-                     "september", "october", "november", "december")  # fmt: skip
+_MONTH_NUMBERS: Final = {
+    name: number
+    for number, names in enumerate(
+        (
+            "januar january jan jän", "februar february feb", "märz maerz march mär mrz mar",
+            "april apr", "mai may", "juni june jun", "juli july jul", "august aug",
+            "september sept sep", "oktober october okt oct", "november nov",
+            "dezember december dez dec",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}  # fmt: skip
+_MONTH_NAME: Final = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+# A full date (day, month and year) in the ways CVs write one; run on lower case.
+_FULL_DATE: Final = re.compile(
+    rf"(?<![\w.-])(?:(?P<d1>\d{{1,2}}){_H}*(?P<s1>[./-]){_H}*(?P<m1>\d{{1,2}}){_H}*(?P=s1){_H}*"
+    rf"(?P<y1>\d{{4}}|\d{{2}})|(?P<y2>\d{{4}})-(?P<m2>\d{{1,2}})-(?P<d2>\d{{1,2}})"
+    rf"|(?P<d3>\d{{1,2}})(?:\.|st|nd|rd|th)?{_H}*(?:of{_H}+)?(?P<n3>{_MONTH_NAME})\.?{_H}*,?"
+    rf"{_H}*(?P<y3>\d{{4}})|(?P<n4>{_MONTH_NAME})\.?{_H}*(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?"
+    rf"{_H}*(?P<y4>\d{{4}}))(?![\w-])"
+)
 
 
-def _date_phrases(value: str) -> list[str]:
-    """A birth date in the ways a CV writes it ("12.03.1988", "12. März 1988", ...)."""
+def _parse_date(value: str) -> tuple[int, int, int] | None:
+    """Day, month, year of a birth date given as YYYY-MM-DD or DD.MM.YYYY."""
     m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", value)
     if m is not None:
-        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = re.fullmatch(r"\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*", value)
-        if m is None:
-            return [_lower(value)] if _identifying(value) else []
-        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return []
-    de, en = _MONTHS_DE[month - 1], _MONTHS_EN[month - 1]
-    phrases: list[str] = []
-    for d in dict.fromkeys((f"{day:02d}", str(day))):
-        for mo in dict.fromkeys((f"{month:02d}", str(month))):
-            for y in (str(year), f"{year % 100:02d}"):
-                phrases += [f"{d}.{mo}.{y}", f"{d}. {mo}. {y}", f"{d}/{mo}/{y}"]
-            phrases += [f"{year}-{mo}-{d}", f"{mo}/{d}/{year}", f"{d}-{mo}-{year}"]
-        for name in dict.fromkeys((de, de[:3] + ".", en, en[:3], en[:3] + ".")):
-            phrases += [f"{d}. {name} {year}", f"{d} {name} {year}", f"{name} {d}, {year}",
-                        f"{name} {d} {year}"]  # fmt: skip
-        for suffix in ("st", "nd", "rd", "th"):
-            phrases += [f"{d}{suffix} {en} {year}", f"{d}{suffix} of {en} {year}",
-                        f"{en} {d}{suffix}, {year}"]  # fmt: skip
-    return list(dict.fromkeys(phrases))
+        return int(m.group(3)), int(m.group(2)), int(m.group(1))
+    m = re.fullmatch(r"\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\s*", value)
+    if m is not None:
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return None
+
+
+def _find_date(low: str, value: str) -> list[tuple[int, int]]:
+    """Every spelling of the birth date: "12.03.1988", "12. März 1988", "March 12, 1988"."""
+    target = _parse_date(value)
+    if target is None:
+        return _find_phrase(low, _lower(value)) if _identifying(value) else []
+    day, month, year = target
+    found: list[tuple[int, int]] = []
+    for m in _FULL_DATE.finditer(low):
+        g = m.groupdict()
+        if g["d1"] is not None:
+            y = int(g["y1"])
+            d, mo = int(g["d1"]), int(g["m1"])
+            options = [(d, mo), (mo, d)] if g["s1"] == "/" else [(d, mo)]  # US: 03/12/1988
+        elif g["y2"] is not None:
+            y, options = int(g["y2"]), [(int(g["d2"]), int(g["m2"]))]
+        elif g["d3"] is not None:
+            y, options = int(g["y3"]), [(int(g["d3"]), _MONTH_NUMBERS[g["n3"]])]
+        else:
+            y, options = int(g["y4"]), [(int(g["d4"]), _MONTH_NUMBERS[g["n4"]])]
+        if (y == year or (y < 100 and y == year % 100)) and (day, month) in options:
+            found.append((m.start(), m.end()))
+    return found
 
 
 def _fold_variants(token: str) -> set[str]:
@@ -1855,6 +1949,11 @@ _NAME_CONTEXT: Final = re.compile(
     rf"(?:{_H}*(?:herrn?|frau|dr\.|prof\.|von|van|der|den|de|[^\W\d_]\.)){{0,3}}{_H}*$"
 )
 _MONTH_FOLLOWS: Final = re.compile(rf"{_H}*\.?{_H}*\d")
+# A name token as the subject of a third-person CV sentence ("Kwame is", "Koch leitete").
+_NAME_VERB_AFTER: Final = re.compile(
+    rf"(?:['’]s)?{_H}+(?:is|has|was|works|worked|led|leads|brings|holds|joined|ist|hat|war"
+    r"|arbeitet|arbeitete|verfügt|bringt|leitet|leitete|betreut|betreute|ist)(?![\w-])"
+)
 
 
 def _token_hits(low: str, tokens: Sequence[str]) -> list[tuple[int, int, int]]:
@@ -1891,7 +1990,7 @@ def _name_hits(low: str, tokens: Sequence[str]) -> list[tuple[int, int]]:
         context = _NAME_CONTEXT.search(low, max(0, start - 40), start)
         if context is not None:
             found.append((context.start(), end))
-        elif j > i:
+        elif j > i or _NAME_VERB_AFTER.match(low, end):
             found.append((start, end))
         i = j + 1
     return found
@@ -1919,6 +2018,9 @@ def _learned_spans(low: str, learned: list[tuple[str, ...]]) -> list[_Span]:
                 if k == len(order):
                     spans.append((hits[i][0], hits[i + k - 1][1], "name", None))
                     break
+            else:
+                if _NAME_VERB_AFTER.match(low, hits[i][1]):  # "Kwame is a civil engineer"
+                    spans.append((hits[i][0], hits[i][1], "name", None))
     return spans
 
 
@@ -2038,10 +2140,22 @@ def _join(rendered: Sequence[_Line], markers: set[int]) -> str:
 # ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=16384)
 def _is_heading(line: str) -> bool:
     """A section heading: a few words, all of them section words ("Berufserfahrung")."""
-    if len(line) > 70 or line.count(" ") > 8:
+    if len(line) > 70:
+        return False
+    first = line.split(None, 1)
+    if not first:
+        return False
+    word = first[0].strip(":").casefold()
+    if word.split("-")[0] not in _HEADING_WORDS and not _HEADING_PREFIX.match(word):
+        return False
+    return _is_heading_cached(line)
+
+
+@lru_cache(maxsize=16384)
+def _is_heading_cached(line: str) -> bool:
+    if line.count(" ") > 8:
         return False
     s = _HEADING_PREFIX.sub("", line.strip().strip(":").strip())
     if not s or _DIGIT.search(s):
@@ -2079,7 +2193,7 @@ def _name_shaped(token: str) -> bool:
 
 
 def _name_tokens(segment: str, minimum: int = 2) -> list[str] | None:
-    """The name tokens of a name-like segment (2-4 capitalised words), else None."""
+    """The name tokens of a name-like segment (2-5 capitalised words), else None."""
     names: list[str] = []
     particles = 0
     for raw in segment.replace(",", " ").split():
@@ -2100,7 +2214,7 @@ def _name_tokens(segment: str, minimum: int = 2) -> list[str] | None:
             return None
         names.append(raw.rstrip(","))
     full = [t for t in names if len(t.strip(".")) >= 2]
-    if not (minimum <= len(names) <= 4) or particles > 3 or len(full) < minimum:
+    if not (minimum <= len(names) <= 5) or particles > 3 or len(full) < minimum:
         return None
     return full
 
@@ -2239,34 +2353,39 @@ def _names(
         ):
             extra.append((lines[nxt][0], lines[nxt][1], "personal", None))
             if "name" in alone:
-                tokens = _name_tokens(value)
-                if tokens:
-                    learned.append(tuple(tokens))
+                value_tokens = _name_tokens(value)
+                if value_tokens:
+                    learned.append(tuple(value_tokens))
 
-    # 3. The signature: "Kiel, 01.02.2024" (and a name after it) at the end.
+    # 3. The signature: "Kiel, 01.02.2024" (and a name after it) at the end;
+    #    again while the line above is one too.
     tail = [i for i in live if rendered[i][0]]
-    names_after: list[int] = []
-    for i in reversed(tail[-4:]):
-        line = rendered[i][0] or ""
-        ls, le = lines[i]
-        original = " ".join(text[ls:le].split())
-        sig = _SIGNATURE.fullmatch(original) or _SIGNATURE.fullmatch(line)
-        if sig is not None and (_PLACE_DATE_NEEDS_PLACE.match(sig.group()) or names_after):
-            extra.append((ls, le, "address", None))
-            if sig.group("n"):
-                tokens = _name_tokens(sig.group("n"))
-                if tokens:
-                    learned.append(tuple(tokens))
-            for j in names_after:
-                extra.append((lines[j][0], lines[j][1], "name", None))
-                tokens = _name_tokens(rendered[j][0] or "")
-                if tokens:
-                    learned.append(tuple(tokens))
+    while tail:
+        names_after: list[int] = []
+        found_at = -1
+        for position in range(len(tail) - 1, max(-1, len(tail) - 5), -1):
+            i = tail[position]
+            line = rendered[i][0] or ""
+            ls, le = lines[i]
+            original = " ".join(text[ls:le].split())
+            sig = _SIGNATURE.fullmatch(original) or _SIGNATURE.fullmatch(line)
+            if sig is not None and (_PLACE_DATE_NEEDS_PLACE.match(sig.group()) or names_after):
+                extra.append((ls, le, "address", None))
+                for signed in [sig.group("n") or "", *(rendered[j][0] or "" for j in names_after)]:
+                    signed_tokens = _name_tokens(signed)
+                    if signed_tokens:
+                        learned.append(tuple(signed_tokens))
+                for j in names_after:
+                    extra.append((lines[j][0], lines[j][1], "name", None))
+                found_at = position
+                break
+            if (_SIGNATURE_WORDS.fullmatch(line) or _name_tokens(line)) and i not in markers:
+                names_after.append(i)
+                continue
+            break  # (a header marker is a line of its own in the output: it ends the tail)
+        if found_at < 0:
             break
-        if (_SIGNATURE_WORDS.fullmatch(line) or _name_tokens(line)) and i not in markers:
-            names_after.append(i)
-            continue
-        break  # (a header marker is a line of its own in the output: it ends the tail)
+        tail = tail[:found_at]
     return extra
 
 
@@ -2283,21 +2402,17 @@ def _bare_values(
     live = _live(rendered)
     headings, header = _headings(rendered, live)
     header_set = set(header)
-    block = block_started = False
+    block = False
     for i in live:
         line = rendered[i][0]
         if line is None:
             continue
         if i in headings:
             block = _is_personal_heading(line)
-            block_started = False
             continue
         if line == "":
-            if block and not block_started:
-                continue  # blank lines right after the heading
-            block = False
+            block = False  # a block ends at the first blank line
             continue
-        block_started = True
         ls, le = lines[i]
         if line == PLACEHOLDER:
             continue
@@ -2306,15 +2421,18 @@ def _bare_values(
                 extra.append((ls, le, "personal", None))
             continue
         if i in header_set and not _LABEL_PREFIX.match(line) and len(line) <= 200:
-            cursor = ls
-            for segment in re.split(r"[,;|•·]", line)[:12]:
-                seg = segment.strip()
-                if not seg:
-                    continue
-                where = _uncovered(text, cursor, le, seg, merged)
-                if where is None:
-                    continue
-                cursor = where[1]
-                if _BARE_SEGMENT.fullmatch(seg) and seg.lower() not in _NEUTRAL_WORDS:
-                    extra.append((where[0], where[1], "personal", None))
+            segments = (seg.strip() for seg in re.split(r"[,;|•·]", line)[:12])
+            bare = {
+                seg
+                for seg in segments
+                if _BARE_SEGMENT.fullmatch(seg) and seg.lower() not in _NEUTRAL_WORDS
+            }
+            # Every occurrence in the line goes (where exactly a rendered segment
+            # sits in the original is not always clear; removing more is safe).
+            for seg in sorted(bare):
+                ends = [span[1] for span in merged]
+                for start, end in _find_words(text, ls, le, seg):
+                    k = bisect_right(ends, start)
+                    if not (k < len(merged) and merged[k][0] <= start and merged[k][1] >= end):
+                        extra.append((start, end, "personal", None))
     return extra

@@ -11,8 +11,10 @@ phrase) goes through the one pipeline defined here:
 2. Fold each token: Unicode NFKC, casefold, ß -> ss, umlauts typed as
    digraphs ("ae") turned into umlauts, other diacritics removed (``fsurf``).
 3. Gender-normalize: feminine forms become the masculine base form
-   ("Erzieherin" -> "erzieher", "Kauffrau" -> "kaufmann"). This is a fairness
-   rule: a gendered job title must never change which skills are found.
+   ("Erzieherin" -> "erzieher", "Kauffrau" -> "kaufmann", "Krankenschwester"
+   -> "krankenpfleger"); gendered articles, pronouns and salutations are stop
+   words. This is a fairness rule: a gendered job title must never change
+   which skills are found.
 4. Stem lightly (German and English inflection), then drop the umlaut dots
    so "Buergerservice", "Bürgerservice" and "Burgerservice" agree (``stem``).
    ``csurf`` is the unstemmed surface without umlaut dots, used for compound
@@ -21,6 +23,10 @@ phrase) goes through the one pipeline defined here:
 Conflating a few unrelated words (a light stemmer does that) costs little:
 labels go through exactly the same function, so a conflation can only create a
 rare false match, never a missed one.
+
+``tokenize`` returns the content words of a text (stop words dropped) with
+their offsets and line, sentence, clause and hyphen-group ids, which the
+extractor uses to scope qualifiers ("Grundkenntnisse in ...") and job-ad cues.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ __all__ = [
     "wordlist",
     "words",
 ]
+
 
 def wordlist(text: str) -> list[str]:
     """Whitespace-separated words: long word lists read better as text."""
@@ -417,7 +424,7 @@ def _tokenize(text: str, *, plain: bool) -> TokenStream:
     paren = False  # ... and it was "(in)": the next gap starts with its ")"
     for gap, word, suffix in parts:
         start = pos + len(gap)
-        end = pos = start + len(word) + len(suffix)
+        end = pos = start + len(word) + len(suffix) if suffix else start + len(word)
         if paren:
             gap = gap[1:]
             paren = False

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from talentverbund.node.errors import UsageError
+from talentverbund.node.federation import peers
 from talentverbund.node.intake.wire import draft_from_wire
 from talentverbund.node.jobs import parse_jobposting
 from talentverbund.node.jobstore import add_job, describe, filters_for, list_jobs, load_job
@@ -58,7 +59,7 @@ def register(rt: NodeRuntime, params: Params) -> Any:
 
 
 def candidate_list(rt: NodeRuntime, _params: Params) -> Any:
-    return rt.candidates.list()
+    return rt.candidates.summaries()
 
 
 def candidate_show(rt: NodeRuntime, params: Params) -> Any:
@@ -92,8 +93,12 @@ def candidate_consent(rt: NodeRuntime, params: Params) -> Any:
 def job_add(rt: NodeRuntime, params: Params) -> Any:
     draft = parse_jobposting(params.get("posting"), str(params.get("where", "job")))
     return add_job(
-        rt.sessions, rt.matcher(), draft, params.get("skills", []),
-        params.get("requirements", []), rt.clock(),
+        rt.sessions,
+        rt.matcher(),
+        draft,
+        params.get("skills", []),
+        params.get("requirements", []),
+        rt.clock(),
     )
 
 
@@ -141,14 +146,40 @@ def taxonomy_import(rt: NodeRuntime, params: Params) -> Any:
     usable = {uri: by_lang for uri, by_lang in labels.items() if known.has(uri)}
     added = store_labels(rt.sessions, usable, rt.clock())
     rt.labels_changed()
-    return {"skills_in_space": len(usable), "skills_ignored": len(labels) - len(usable),
-            "labels_added": added}
+    return {
+        "skills_in_space": len(usable),
+        "skills_ignored": len(labels) - len(usable),
+        "labels_added": added,
+    }
 
 
 def reencode(rt: NodeRuntime, _params: Params) -> Any:
     count = rt.candidates.reencode()
     rt.reload_pool()
     return {"candidates": count, "model_id": rt.matcher().model_id}
+
+
+def peer_add(rt: NodeRuntime, params: Params) -> Any:
+    return peers.add_peer(rt.federation(), _str(params, "descriptor"))
+
+
+def peer_list(rt: NodeRuntime, _params: Params) -> Any:
+    return peers.list_peers(rt.federation())
+
+
+def peer_remove(rt: NodeRuntime, params: Params) -> Any:
+    return peers.remove_peer(rt.federation(), _str(params, "node_id"))
+
+
+def peer_ping(rt: NodeRuntime, params: Params) -> Any:
+    timeout = float(params.get("timeout", 5.0))
+    if not 0 < timeout <= 60:
+        raise UsageError("timeout must be between 0 and 60 seconds", "e.g. --timeout 5")
+    return peers.ping_peer(rt.federation(), _str(params, "node_id"), timeout)
+
+
+def log_verify(rt: NodeRuntime, _params: Params) -> Any:
+    return rt.federation().log.verify_chain().to_json()
 
 
 METHODS: dict[str, Handler] = {
@@ -165,6 +196,11 @@ METHODS: dict[str, Handler] = {
     "search": search,
     "taxonomy.import": taxonomy_import,
     "reencode": reencode,
+    "peer.add": peer_add,
+    "peer.list": peer_list,
+    "peer.remove": peer_remove,
+    "peer.ping": peer_ping,
+    "log.verify": log_verify,
 }
 
 

@@ -35,9 +35,9 @@ from talentverbund.node.storage.db import checkpoint
 from talentverbund.node.storage.keystore import CandidateKeys, KeyStore
 from talentverbund.node.storage.models import (
     Candidate,
-    CandidateSkills,
     CandidateFile,
     CandidateSecret,
+    CandidateSkills,
     Consent,
     Erasure,
     PrivacyNotice,
@@ -292,7 +292,7 @@ class CandidateService:
         rows = session.scalars(select(Consent).where(Consent.candidate_id == cid)).all()
         return sorted({c.purpose for c in rows if c.withdrawn_at is None and c.expires_at > now})
 
-    def list(self) -> list[dict[str, Any]]:
+    def summaries(self) -> list[dict[str, Any]]:
         """One line per candidate; no personal data (ids, dates, consent, flags)."""
         with self.sessions() as session:
             rows = session.scalars(select(Candidate).order_by(Candidate.created_at)).all()
@@ -369,8 +369,11 @@ class CandidateService:
             return []
         taxonomy = self.matcher().taxonomy
         return [
-            {"uri": taxonomy.skills[int(i)].uri, "label": taxonomy.skills[int(i)].label("de"),
-             "weight": round(float(w), 3)}
+            {
+                "uri": taxonomy.skills[int(i)].uri,
+                "label": taxonomy.skills[int(i)].label("de"),
+                "weight": round(float(w), 3),
+            }
             for i, w in skills.skills
             if int(i) < taxonomy.size
         ]

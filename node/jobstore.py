@@ -44,8 +44,10 @@ def add_job(
                 title=draft.title,
                 posting=draft.posting or {"title": draft.title, "description": draft.description},
                 facts=facts,
-                skills=[{"uri": s.uri, "weight": round(s.weight, 4), "essential": s.essential}
-                        for s in skills],
+                skills=[
+                    {"uri": s.uri, "weight": round(s.weight, 4), "essential": s.essential}
+                    for s in skills
+                ],
             )
         )
     return describe(job_id, draft.title, facts, skills, matcher, now)
@@ -65,20 +67,31 @@ def describe(
         "created_at": created.isoformat(),
         "facts": facts,
         "skills": [
-            {"uri": s.uri, "label": matcher.taxonomy.skill(s.uri).label("de"),
-             "weight": round(s.weight, 3), "essential": s.essential}
+            {
+                "uri": s.uri,
+                "label": matcher.taxonomy.skill(s.uri).label("de"),
+                "weight": round(s.weight, 3),
+                "essential": s.essential,
+            }
             for s in skills
         ],
     }
 
 
-def load_job(sessions: sessionmaker[Session], matcher: Matcher, job_id: str) -> tuple[Job, list[JobSkill]]:
+def load_job(
+    sessions: sessionmaker[Session], matcher: Matcher, job_id: str
+) -> tuple[Job, list[JobSkill]]:
     with sessions() as session:
         job = session.get(Job, job_id)
     if job is None:
         raise NotFound(f"job {job_id} does not exist on this node", "list jobs with: job list DIR")
     skills = [
-        JobSkill(matcher.taxonomy.skill(s["uri"]).index, s["uri"], float(s["weight"]), bool(s["essential"]))
+        JobSkill(
+            matcher.taxonomy.skill(s["uri"]).index,
+            s["uri"],
+            float(s["weight"]),
+            bool(s["essential"]),
+        )
         for s in job.skills
         if matcher.taxonomy.has(s["uri"])
     ]
@@ -89,8 +102,13 @@ def list_jobs(sessions: sessionmaker[Session]) -> list[dict[str, Any]]:
     with sessions() as session:
         jobs = session.scalars(select(Job).order_by(Job.created_at)).all()
     return [
-        {"id": j.id, "title": j.title, "created_at": j.created_at.isoformat(),
-         "region": j.facts.get("region"), "skills": len(j.skills)}
+        {
+            "id": j.id,
+            "title": j.title,
+            "created_at": j.created_at.isoformat(),
+            "region": j.facts.get("region"),
+            "skills": len(j.skills),
+        }
         for j in jobs
     ]
 

@@ -133,8 +133,10 @@ class CandidatePool:
             return False
         if filters.region and not region_matches(filters.region, entry.regions):
             return False
-        if filters.employment_types and entry.employment_types and not (
-            set(filters.employment_types) & set(entry.employment_types)
+        if (
+            filters.employment_types
+            and entry.employment_types
+            and not (set(filters.employment_types) & set(entry.employment_types))
         ):
             return False
         if not set(filters.licences) <= set(entry.licences):
@@ -143,7 +145,9 @@ class CandidatePool:
         if any(q.casefold() not in have for q in filters.qualifications):
             return False
         return not (
-            filters.available_by and entry.available_from and entry.available_from > filters.available_by
+            filters.available_by
+            and entry.available_from
+            and entry.available_from > filters.available_by
         )
 
     def mask(self, filters: Filters, now: datetime) -> np.ndarray:
@@ -154,7 +158,9 @@ class CandidatePool:
         return mask
 
 
-def entry_of(candidate: Candidate, skills: list[list[float]], consents: dict[str, datetime]) -> PoolEntry:
+def entry_of(
+    candidate: Candidate, skills: list[list[float]], consents: dict[str, datetime]
+) -> PoolEntry:
     return PoolEntry(
         skills={int(i): float(w) for i, w in skills},
         regions=list(candidate.desired_regions),

@@ -23,7 +23,7 @@ def region_matches(job_region: str | None, desired: list[str]) -> bool:
         return True
     job_land = land_of(job_region)
     for code in desired:
-        if code == job_region or code == job_land:
+        if code in (job_region, job_land):
             return True
         if job_region.startswith("DE-") and land_of(code) == job_region:
             return True

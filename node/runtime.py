@@ -10,13 +10,16 @@ the admin socket instead.
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
+from importlib import resources
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
+from talentverbund.matching.encoder import model_id as encoder_model_id
+from talentverbund.matching.taxonomy import load_builtin
 from talentverbund.node.candidates import CandidateService, Clock, utcnow
 from talentverbund.node.config import NodeConfig, load_config
 from talentverbund.node.errors import NodeBusy
@@ -24,8 +27,11 @@ from talentverbund.node.matcher import Matcher
 from talentverbund.node.pool import CandidatePool
 from talentverbund.node.storage import migrate
 from talentverbund.node.storage.db import make_engine, session_factory
-from talentverbund.node.storage.labels import imported_labels
 from talentverbund.node.storage.keystore import KeyStore
+from talentverbund.node.storage.labels import imported_labels
+
+if TYPE_CHECKING:
+    from talentverbund.node.federation.core import Federation
 
 LOCK_NAME = "node.lock"
 
@@ -85,6 +91,7 @@ class NodeRuntime:
         self.clock = clock
         self._matcher: Matcher | None = None
         self._pool: CandidatePool | None = None
+        self._federation: Federation | None = None
         self.candidates = CandidateService(config, self.sessions, keystore, self.matcher, clock)
 
     def matcher(self) -> Matcher:
@@ -114,11 +121,40 @@ class NodeRuntime:
         """Imported labels change extraction, not vectors: rebuild the matcher lazily."""
         self._matcher = None
 
+    def model_id(self) -> str:
+        """The encoder model id, without loading the matcher when it is not loaded yet."""
+        if self._matcher is not None:
+            return self._matcher.model_id
+        return builtin_model_id()
+
+    def federation(self) -> Federation:
+        """Peers, exchange log, channels: built on first use (loads the node identity)."""
+        if self._federation is None:
+            from talentverbund.crypto.identity import NodeIdentity
+            from talentverbund.node.federation.core import Federation
+
+            self._federation = Federation(
+                self.sessions,
+                NodeIdentity.load(self.config.keys_dir),
+                self.model_id,
+                self.clock,
+            )
+        return self._federation
+
     def close(self) -> None:
+        if self._federation is not None:
+            self._federation.close()
         self.keystore.close()
         self.engine.dispose()
         if self.lock is not None:
             self.lock.close()
+
+
+@functools.cache
+def builtin_model_id() -> str:
+    """The model id of the built-in encoder and taxonomy (what handshakes compare)."""
+    data = resources.files("talentverbund.matching.data").joinpath("encoder.onnx")
+    return encoder_model_id(data.read_bytes(), load_builtin())
 
 
 def open_runtime(

@@ -54,7 +54,9 @@ def check_top(top: int) -> None:
         raise UsageError(f"--top must be between 1 and {MAX_TOP}, not {top}", "e.g. --top 10")
 
 
-def coverage(entry: PoolEntry, job: Sequence[JobSkill]) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
+def coverage(
+    entry: PoolEntry, job: Sequence[JobSkill]
+) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
     essential = [s for s in job if s.essential] or list(job)
     total = sum(s.weight for s in essential) or 1.0
     got = sum(min(s.weight, entry.skills[s.index]) for s in essential if s.index in entry.skills)
@@ -90,8 +92,17 @@ def rank(
         score = SIMILARITY_SHARE * max(similarity, 0.0) + (1 - SIMILARITY_SHARE) * cover
         region = land_of(entry.regions[0]) if entry.regions else None
         results.append(
-            Match(cid, round(score, 4), round(similarity, 4), round(cover, 4), matched, missing,
-                  region, experience_band(entry.experience_years), entry.available_from)
+            Match(
+                cid,
+                round(score, 4),
+                round(similarity, 4),
+                round(cover, 4),
+                matched,
+                missing,
+                region,
+                experience_band(entry.experience_years),
+                entry.available_from,
+            )
         )
     results.sort(key=lambda m: (-m.score, m.candidate_id))
     return results[:top]

@@ -1,9 +1,15 @@
 """``talentverbund serve``: the node's long-running process.
 
 Starts the network gRPC server (mutual TLS with the node's certificate,
-standard ``grpc.health.v1`` health checking and server reflection) and the
-admin socket, then waits for SIGTERM or SIGINT and stops cleanly: no new calls,
-running calls get a grace period, the socket is removed, the lock released.
+the federation service, standard ``grpc.health.v1`` health checking and server
+reflection) and the admin socket, then waits for SIGTERM or SIGINT and stops
+cleanly: no new calls, running calls get a grace period, the socket is removed,
+the lock released.
+
+Trust follows the peer set while serving (``node/federation/transport.py``): the
+TLS layer accepts client certificates of our own node and of current peers only,
+re-read before each new connection, and an interceptor checks the presented
+certificate again on every call, so a removed peer is refused at once.
 """
 
 from __future__ import annotations
@@ -22,11 +28,18 @@ from talentverbund.crypto.identity import NodeIdentity
 from talentverbund.node.admin import AdminServer
 from talentverbund.node.config import parse_hostport
 from talentverbund.node.errors import NodeError
+from talentverbund.node.federation.service import FederationService
+from talentverbund.node.federation.transport import (
+    MAX_TRANSPORT_MESSAGE,
+    DynamicServerCredentials,
+    PeerInterceptor,
+    federation_grpc,
+)
 from talentverbund.node.runtime import NodeRuntime
+from talentverbund.protocol.v1 import federation_pb2
 
 log = logging.getLogger("talentverbund.serve")
 
-MAX_TRANSPORT_MESSAGE = 8 * 1024 * 1024
 GRPC_OPTIONS = [
     ("grpc.max_receive_message_length", MAX_TRANSPORT_MESSAGE),
     ("grpc.max_send_message_length", MAX_TRANSPORT_MESSAGE),
@@ -34,6 +47,7 @@ GRPC_OPTIONS = [
     ("grpc.keepalive_timeout_ms", 10_000),
     ("grpc.http2.min_ping_interval_without_data_ms", 10_000),
     ("grpc.keepalive_permit_without_calls", 1),
+    ("grpc.http2.max_pings_without_data", 0),
 ]
 
 
@@ -43,10 +57,21 @@ class NodeServer:
     def __init__(self, runtime: NodeRuntime, identity: NodeIdentity) -> None:
         self.runtime = runtime
         self.identity = identity
+        self.federation = runtime.federation()
         self.health = health.HealthServicer()
-        self.grpc = grpc.server(futures.ThreadPoolExecutor(max_workers=8), options=GRPC_OPTIONS)
+        self.grpc = grpc.server(
+            futures.ThreadPoolExecutor(max_workers=8),
+            options=GRPC_OPTIONS,
+            interceptors=[
+                PeerInterceptor(self.federation.trust, self.federation.transport_refused)
+            ],
+        )
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
+        federation_grpc.add_FederationServicer_to_server(
+            FederationService(self.federation), self.grpc
+        )
         names = (
+            federation_pb2.DESCRIPTOR.services_by_name["Federation"].full_name,
             health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
             reflection.SERVICE_NAME,
         )
@@ -55,11 +80,10 @@ class NodeServer:
         self.port = 0
 
     def _credentials(self) -> grpc.ServerCredentials:
-        """mTLS: clients must present a certificate we trust (pinned, not a CA)."""
-        cert = self.identity.tls_cert_pem
-        return grpc.ssl_server_credentials(
-            [(self.identity.tls_key_pem, cert)], root_certificates=cert, require_client_auth=True
-        )
+        """mTLS: clients must present our own or a current peer's pinned certificate."""
+        return DynamicServerCredentials(
+            self.identity, self.federation.trust, self.federation.on_connection
+        ).credentials()
 
     def start(self) -> None:
         host, port = parse_hostport(self.runtime.config.listen, "network.listen")
@@ -72,6 +96,7 @@ class NodeServer:
         self.port = bound
         self.grpc.start()
         self.admin.start()
+        self.federation.start_upkeep()
         self.health.set("", health_pb2.HealthCheckResponse.SERVING)
         log.info(
             "node serving",
@@ -80,6 +105,7 @@ class NodeServer:
 
     def stop(self, grace: float = 5.0) -> None:
         self.health.enter_graceful_shutdown()
+        self.federation.stop_upkeep()
         self.admin.stop(grace)
         self.grpc.stop(grace).wait()
         log.info("node stopped", extra={"node_id": self.identity.node_id})

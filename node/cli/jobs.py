@@ -28,8 +28,12 @@ def job() -> None:
 @click.option("--title", help="Job title (without --file).")
 @click.option("--description", help="Job description (without --file).")
 @click.option("--skill", "skills", multiple=True, help="Extra essential skill (ESCO URI).")
-@click.option("--require", "requirements", multiple=True,
-              help="Hard requirement every result must hold, e.g. 'staatliche Anerkennung'.")
+@click.option(
+    "--require",
+    "requirements",
+    multiple=True,
+    help="Hard requirement every result must hold, e.g. 'staatliche Anerkennung'.",
+)
 @JSON
 def add(
     directory: Path,
@@ -49,15 +53,26 @@ def add(
         except FileNotFoundError:
             raise UsageError(f"{posting_file}: file not found", "check the path") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise UsageError(f"{posting_file.name}: not valid JSON ({exc})", "give JSON-LD") from None
+            raise UsageError(
+                f"{posting_file.name}: not valid JSON ({exc})", "give JSON-LD"
+            ) from None
         where = posting_file.name
     elif title and description:
         posting, where = {"@type": "JobPosting", "title": title, "description": description}, "job"
     else:
-        raise UsageError("no job given", "use --file JOBPOSTING.jsonld or --title T --description D")
+        raise UsageError(
+            "no job given", "use --file JOBPOSTING.jsonld or --title T --description D"
+        )
     with node_client(directory) as client:
-        created = client.call("job.add", {"posting": posting, "where": where,
-                                          "skills": list(skills), "requirements": list(requirements)})
+        created = client.call(
+            "job.add",
+            {
+                "posting": posting,
+                "where": where,
+                "skills": list(skills),
+                "requirements": list(requirements),
+            },
+        )
     if as_json:
         emit_json(created)
         return
@@ -84,8 +99,11 @@ def list_(directory: Path, as_json: bool) -> None:
         for row in jobs:
             emit_json(row)
         return
-    table(f"{len(jobs)} jobs", ["id", "title", "region", "skills", "posted"],
-          [(j["id"], j["title"], j["region"], j["skills"], j["created_at"][:16]) for j in jobs])
+    table(
+        f"{len(jobs)} jobs",
+        ["id", "title", "region", "skills", "posted"],
+        [(j["id"], j["title"], j["region"], j["skills"], j["created_at"][:16]) for j in jobs],
+    )
 
 
 @job.command()
@@ -117,15 +135,40 @@ def search(directory: Path, job_id: str, top: int, as_json: bool) -> None:
         emit_json(answer)
         return
     results = answer["results"]
-    console.print(f"[bold]{answer['job']['title']}[/bold] ({answer['job']['id']}): "
-                  f"{len(results)} of {answer['searched']} candidates")
-    table("ranked candidates (no personal data)",
-          ["#", "pseudonym", "score", "matched skills", "missing essential", "region", "exp.", "from"],
-          [(i + 1, r["pseudonym"], f"{r['score']:.2f}", _few(r["matched"]),
-            _few(r["missing_essential"]), r["region"], r["experience"], r["available_from"])
-           for i, r in enumerate(results)])
-    console.print(f"[dim]score = 0.6 x similarity + 0.4 x essential-skill coverage; "
-                  f"skill labels: {ATTRIBUTION}[/dim]")
+    console.print(
+        f"[bold]{answer['job']['title']}[/bold] ({answer['job']['id']}): "
+        f"{len(results)} of {answer['searched']} candidates"
+    )
+    table(
+        "ranked candidates (no personal data)",
+        [
+            "#",
+            "pseudonym",
+            "score",
+            "matched skills",
+            "missing essential",
+            "region",
+            "exp.",
+            "from",
+        ],
+        [
+            (
+                i + 1,
+                r["pseudonym"],
+                f"{r['score']:.2f}",
+                _few(r["matched"]),
+                _few(r["missing_essential"]),
+                r["region"],
+                r["experience"],
+                r["available_from"],
+            )
+            for i, r in enumerate(results)
+        ],
+    )
+    console.print(
+        f"[dim]score = 0.6 x similarity + 0.4 x essential-skill coverage; "
+        f"skill labels: {ATTRIBUTION}[/dim]"
+    )
 
 
 def _few(labels: list[str], shown: int = 3) -> str:

@@ -10,10 +10,18 @@ from __future__ import annotations
 import os
 import sys
 
+# One BLAS thread: the node's work is many small matrix products, and OpenBLAS's own
+# threads stall badly when the two cores are busy (measured: 8 ms -> 1.6 s).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+# gRPC's C core logs every refused TLS handshake (strangers, certificate fetches) as an
+# unstructured INFO line on stderr, between serve's JSON lines; keep its errors only.
+os.environ.setdefault("GRPC_VERBOSITY", "ERROR")
+
 import click
 
 from talentverbund.crypto.errors import CryptoError, DescriptorError
-from talentverbund.node.cli import candidate, demo, jobs, node, synth, taxonomy
+from talentverbund.node.cli import candidate, demo, doctor, jobs, node, peer, synth, taxonomy
 from talentverbund.node.cli.output import warn
 from talentverbund.node.errors import EXIT_FAILED, EXIT_USAGE, NodeError
 from talentverbund.node.intake.model import IntakeError
@@ -38,6 +46,8 @@ for command in (
     taxonomy.reencode,
     synth.synth,
     demo.demo,
+    peer.peer,
+    doctor.doctor,
 ):
     cli.add_command(command)
 

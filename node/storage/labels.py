@@ -31,6 +31,8 @@ def store_labels(
                 have = set(existing.get(uri, {}).get(lang, []))
                 for name in dict.fromkeys(n.strip()[:300] for n in names if n.strip()):
                     if name not in have:
-                        session.add(TaxonomyLabel(skill_uri=uri, lang=lang, label=name, imported_at=now))
+                        session.add(
+                            TaxonomyLabel(skill_uri=uri, lang=lang, label=name, imported_at=now)
+                        )
                         added += 1
     return added

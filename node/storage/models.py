@@ -214,6 +214,12 @@ class Peer(Base):
     added_at: Mapped[datetime]
     removed_at: Mapped[datetime | None]
     last_contact_at: Mapped[datetime | None]
+    # The peer's certificate, fetched from its endpoint and checked against the pinned
+    # tls_cert_sha256 of the signed descriptor (docs/protocol.md, "Certificate pinning").
+    tls_cert_pem: Mapped[str | None] = mapped_column(Text)
+    # Facts from the last handshake: versions, model id, clock offset, round trip (no PII).
+    last_handshake: Mapped[dict[str, Any] | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
 
 
 class Outbox(Base):

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n*talentverbund/protocol/v1/federation.proto\x12\x10talentverbund.v1\"N\n\x08\x45nvelope\x12\x0e\n\x06header\x18\x01 \x01(\x0c\x12\x0b\n\x03\x65nc\x18\x02 \x01(\x0c\x12\x12\n\nciphertext\x18\x03 \x01(\x0c\x12\x11\n\tsignature\x18\x04 \x01(\x0c\"u\n\x07Receipt\x12\x17\n\x0f\x65nvelope_sha256\x18\x01 \x01(\t\x12\x11\n\tlog_index\x18\x02 \x01(\x04\x12\x16\n\x0elog_entry_hash\x18\x03 \x01(\t\x12\x16\n\x0ereceived_at_ms\x18\x04 \x01(\x03\x12\x0e\n\x06status\x18\x05 \x01(\t\"B\n\tRejection\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x16\n\x0eretry_after_ms\x18\x03 \x01(\x03\"w\n\tHandshake\x12\x0f\n\x07node_id\x18\x01 \x01(\t\x12\x19\n\x11protocol_versions\x18\x02 \x03(\r\x12\x10\n\x08model_id\x18\x03 \x01(\t\x12\x1b\n\x13\x64\x65scriptor_sequence\x18\x04 \x01(\x04\x12\x0f\n\x07time_ms\x18\x05 \x01(\x03\"\xa8\x01\n\x0eHandshakeReply\x12\x0f\n\x07node_id\x18\x01 \x01(\t\x12\x19\n\x11protocol_versions\x18\x02 \x03(\r\x12\x10\n\x08model_id\x18\x03 \x01(\t\x12\x1b\n\x13\x64\x65scriptor_sequence\x18\x04 \x01(\x04\x12\x0f\n\x07time_ms\x18\x05 \x01(\x03\x12*\n\x07receipt\x18\x06 \x01(\x0b\x32\x19.talentverbund.v1.Receipt\"=\n\x0bSkillWeight\x12\x0b\n\x03uri\x18\x01 \x01(\t\x12\x0e\n\x06weight\x18\x02 \x01(\x02\x12\x11\n\tessential\x18\x03 \x01(\x08\"\x81\x01\n\x08JobFacts\x12\r\n\x05title\x18\x01 \x01(\t\x12\x0e\n\x06region\x18\x02 \x01(\t\x12\x18\n\x10\x65mployment_types\x18\x03 \x03(\t\x12\x10\n\x08licences\x18\x04 \x03(\t\x12\x16\n\x0equalifications\x18\x05 \x03(\t\x12\x12\n\nstart_date\x18\x06 \x01(\t\"\x88\x01\n\x0bSearchQuery\x12\x10\n\x08query_id\x18\x01 \x01(\t\x12-\n\x06skills\x18\x02 \x03(\x0b\x32\x1d.talentverbund.v1.SkillWeight\x12)\n\x05\x66\x61\x63ts\x18\x03 \x01(\x0b\x32\x1a.talentverbund.v1.JobFacts\x12\r\n\x05top_k\x18\x04 \x01(\r\"\x85\x01\n\x0cSearchResult\x12\x11\n\tpseudonym\x18\x01 \x01(\t\x12\r\n\x05score\x18\x02 \x01(\r\x12\x14\n\x0cmatched_mask\x18\x03 \x01(\x0c\x12\x0e\n\x06region\x18\x04 \x01(\t\x12\x17\n\x0f\x65xperience_band\x18\x05 \x01(\t\x12\x14\n\x0c\x61vailability\x18\x06 \x01(\t\"\x92\x01\n\rSearchResults\x12\x10\n\x08query_id\x18\x01 \x01(\t\x12/\n\x07results\x18\x02 \x03(\x0b\x32\x1e.talentverbund.v1.SearchResult\x12\x12\n\nfrom_cache\x18\x03 \x01(\x08\x12*\n\x07receipt\x18\x04 \x01(\x0b\x32\x19.talentverbund.v1.Receipt\"\x86\x01\n\x13IntroductionRequest\x12\x10\n\x08intro_id\x18\x01 \x01(\t\x12\x10\n\x08query_id\x18\x02 \x01(\t\x12\x11\n\tpseudonym\x18\x03 \x01(\t\x12\x0f\n\x07message\x18\x04 \x01(\t\x12\'\n\x03job\x18\x05 \x01(\x0b\x32\x1a.talentverbund.v1.JobFacts\"\xe6\x01\n\x12IntroductionAnswer\x12\x10\n\x08intro_id\x18\x01 \x01(\t\x12=\n\x07outcome\x18\x02 \x01(\x0e\x32,.talentverbund.v1.IntroductionAnswer.Outcome\x12\x0f\n\x07\x63ontact\x18\x03 \x01(\x0c\x12*\n\x07receipt\x18\x04 \x01(\x0b\x32\x19.talentverbund.v1.Receipt\"B\n\x07Outcome\x12\x17\n\x13OUTCOME_UNSPECIFIED\x10\x00\x12\x0c\n\x08\x41\x43\x43\x45PTED\x10\x01\x12\x10\n\x0cNOT_ACCEPTED\x10\x02\"F\n\rErasureNotice\x12\x11\n\tnotice_id\x18\x01 \x01(\t\x12\x12\n\npseudonyms\x18\x02 \x03(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\";\n\x0eRoutingSummary\x12\r\n\x05\x65poch\x18\x01 \x01(\x04\x12\x1a\n\x12noisy_skill_counts\x18\x02 \x01(\x0c\"\xc6\x01\n\x06Notice\x12\x32\n\x07\x65rasure\x18\x01 \x01(\x0b\x32\x1f.talentverbund.v1.ErasureNoticeH\x00\x12\x43\n\x13introduction_answer\x18\x02 \x01(\x0b\x32$.talentverbund.v1.IntroductionAnswerH\x00\x12;\n\x0frouting_summary\x18\x03 \x01(\x0b\x32 .talentverbund.v1.RoutingSummaryH\x00\x42\x06\n\x04\x62ody\"3\n\x11\x43rossCheckRequest\x12\x0f\n\x07\x66rom_ms\x18\x01 \x01(\x03\x12\r\n\x05to_ms\x18\x02 \x01(\x03\"R\n\x0f\x43rossCheckReply\x12+\n\x08receipts\x18\x01 \x03(\x0b\x32\x19.talentverbund.v1.Receipt\x12\x12\n\ncheckpoint\x18\x02 \x01(\t2\xe0\x02\n\nFederation\x12\x43\n\tHandshake\x12\x1a.talentverbund.v1.Envelope\x1a\x1a.talentverbund.v1.Envelope\x12@\n\x06Search\x12\x1a.talentverbund.v1.Envelope\x1a\x1a.talentverbund.v1.Envelope\x12\x43\n\tIntroduce\x12\x1a.talentverbund.v1.Envelope\x1a\x1a.talentverbund.v1.Envelope\x12@\n\x06Notify\x12\x1a.talentverbund.v1.Envelope\x1a\x1a.talentverbund.v1.Envelope\x12\x44\n\nCrossCheck\x12\x1a.talentverbund.v1.Envelope\x1a\x1a.talentverbund.v1.Envelopeb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n*talentverbund/protocol/v1/federation.proto\x12\x10talentverbund.v1\"N\n\x08\x45nvelope\x12\x0e\n\x06header\x18\x01 \x01(\x0c\x12\x0b\n\x03\x65nc\x18\x02 \x01(\x0c\x12\x12\n\nciphertext\x18\x03 \x01(\x0c\x12\x11\n\tsignature\x18\x04 \x01(\x0c\"\xb0\x01\n\x07Receipt\x12\x17\n\x0f\x65nvelope_sha256\x18\x01 \x01(\t\x12\x11\n\tlog_index\x18\x02 \x01(\x04\x12\x16\n\x0elog_entry_hash\x18\x03 \x01(\t\x12\x16\n\x0ereceived_at_ms\x18\x04 \x01(\x03\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x10\n\x08receiver\x18\x06 \x01(\t\x12\x14\n\x0creceiver_kid\x18\x07 \x01(\t\x12\x11\n\tsignature\x18\x08 \x01(\x0c\"B\n\tRejection\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x16\n\x0eretry_after_ms\x18\x03 \x01(\x03\"w\n\tHandshake\x12\x0f\n\x07node_id\x18\x01 \x01(\t\x12\x19\n\x11protocol_versions\x18\x02 \x03(\r\x12\x10\n\x08model_id\x18\x03 \x01(\t\x12\x1b\n\x13\x64\x65scriptor_sequence\x18\x04 \x01(\x04\x12\x0f\n\x07time_ms\x18\x05 \x01(\x03\"\xa8\x01\n\x0eHandshakeReply\x12\x0f\n\x07node_id\x18\x01 \x01(\t\x12\x19\n\x11protocol_versions\x18\x02 \x03(\r\x12\x10\n\x08model_id\x18\x03 \x01(\t\x12\x1b\n\x13\x64\x65scriptor_sequence\x18\x04 \x01(\x04\x12\x0f\n\x07time_ms\x18\x05 \x01(\x03\x12*\n\x07receipt\x18\x06 \x01(\x0b\x32\x19.talentverbund.v1.Receipt\"=\n\x0bSkillWeight\x12\x0b\n\x03uri\x18\x01 \x01(\t\x12\x0e\n\x06weight\x18\x02 \x01(\x02\x12\x11\n\tessential\x18\x03 \x01(\x08\"\x81\x01\n\x08JobFacts\x12\r\n\x05title\x18\x01 \x01(\t\x12\x0e\n\x06region\x18\x02 \x01(\t\x12\x18\n\x10\x65mployment_types\x18\x03 \x03(\t\x12\x10\n\x08licences\x18\x04 \x03(\t\x12\x16\n\x0equalifications\x18\x05 \x03(\t\x12\x12\n\nstart_date\x18\x06 \x01(\t\"\x88\x01\n\x0bSearchQuery\x12\x10\n\x08query_id\x18\x01 \x01(\t\x12-\n\x06skills\x18\x02 \x03(\x0b\x32\x1d.talentverbund.v1.SkillWeight\x12)\n\x05\x66\x61\x63ts\x18\x03 \x01(\x0b\x32\x1a.talentverbund.v1.JobFacts\x12\r\n\x05top_k\x18\x04 \x01(\r\"\x85\x01\n\x0cSearchResult\x12\x11\n\tpseudonym\x18\x01 \x01(\t\x12\r\n\x05score\x18\x02 \x01(\r\x12\x14\n\x0cmatched_mask\x18\x03 \x01(\x0c\x12\x0e\n\x06region\x18\x04 \x01(\t\x12\x17\n\x0f\x65xperience_band\x18\x05 \x01(\t\x12\x14\n\x0c\x61vailability\x18\x06 \x01(\t\"\x92\x01\n\rSearchResults\x12\x10\n\x08query_id\x18\x01 \x01(\t\x12/\n\x07results\x18\x02 \x03(\x0b\x32\x1e.talentverbund.v1.SearchResult\x12\x12\n\nfrom_cache\x18\x03 \x01(\x08\x12*\n\x07receipt\x18\x04 \x01(\x0b\x32\x19.talentverbund.v1.Receipt\"\x86\x01\n\x13IntroductionRequest\x12\x10\n\x08intro_id\x18\x01 \x01(\t\x12\x10\n\x08query_id\x18\x02 \x01(\t\x12\x11\n\tpseudonym\x18\x03 \x01(\t\x12\x0f\n\x07message\x18\x04 \x01(\t\x12\'\n\x03job\x18\x05 \x01(\x0b\x32\x1a.talentverbund.v1.JobFacts\"\xe6\x01\n\x12IntroductionAnswer\x12\x10\n\x08intro_id\x18\x01 \x01(\t\x12=\n\x07outcome\x18\x02 \x01(\x0e\x32,.talentverbund.v1.IntroductionAnswer.Outcome\x12\x0f\n\x07\x63ontact\x18\x03 \x01(\x0c\x12*\n\x07receipt\x18\x04 \x01(\x0b\x32\x19.talentverbund.v1.Receipt\"B\n\x07Outcome\x12\x17\n\x13OUTCOME_UNSPECIFIED\x10\x00\x12\x0c\n\x08\x41\x43\x43\x45PTED\x10\x01\x12\x10\n\x0cNOT_ACCEPTED\x10\x02\"F\n\rErasureNotice\x12\x11\n\tnotice_id\x18\x01 \x01(\t\x12\x12\n\npseudonyms\x18\x02 \x03(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\";\n\x0eRoutingSummary\x12\r\n\x05\x65poch\x18\x01 \x01(\x04\x12\x1a\n\x12noisy_skill_counts\x18\x02 \x01(\x0c\"\xc6\x01\n\x06Notice\x12\x32\n\x07\x65rasure\x18\x01 \x01(\x0b\x32\x1f.talentverbund.v1.ErasureNoticeH\x00\x12\x43\n\x13introduction_answer\x18\x02 \x01(\x0b\x32$.talentverbund.v1.IntroductionAnswerH\x00\x12;\n\x0frouting_summary\x18\x03 \x01(\x0b\x32 .talentverbund.v1.RoutingSummaryH\x00\x42\x06\n\x04\x62ody\"3\n\x11\x43rossCheckRequest\x12\x0f\n\x07\x66rom_ms\x18\x01 \x01(\x03\x12\r\n\x05to_ms\x18\x02 \x01(\x03\"R\n\x0f\x43rossCheckReply\x12+\n\x08receipts\x18\x01 \x03(\x0b\x32\x19.talentverbund.v1.Receipt\x12\x12\n\ncheckpoint\x18\x02 \x01(\t2\xe0\x02\n\nFederation\x12\x43\n\tHandshake\x12\x1a.talentverbund.v1.Envelope\x1a\x1a.talentverbund.v1.Envelope\x12@\n\x06Search\x12\x1a.talentverbund.v1.Envelope\x1a\x1a.talentverbund.v1.Envelope\x12\x43\n\tIntroduce\x12\x1a.talentverbund.v1.Envelope\x1a\x1a.talentverbund.v1.Envelope\x12@\n\x06Notify\x12\x1a.talentverbund.v1.Envelope\x1a\x1a.talentverbund.v1.Envelope\x12\x44\n\nCrossCheck\x12\x1a.talentverbund.v1.Envelope\x1a\x1a.talentverbund.v1.Envelopeb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,40 +33,40 @@ if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_ENVELOPE']._serialized_start=64
   _globals['_ENVELOPE']._serialized_end=142
-  _globals['_RECEIPT']._serialized_start=144
-  _globals['_RECEIPT']._serialized_end=261
-  _globals['_REJECTION']._serialized_start=263
-  _globals['_REJECTION']._serialized_end=329
-  _globals['_HANDSHAKE']._serialized_start=331
-  _globals['_HANDSHAKE']._serialized_end=450
-  _globals['_HANDSHAKEREPLY']._serialized_start=453
-  _globals['_HANDSHAKEREPLY']._serialized_end=621
-  _globals['_SKILLWEIGHT']._serialized_start=623
-  _globals['_SKILLWEIGHT']._serialized_end=684
-  _globals['_JOBFACTS']._serialized_start=687
-  _globals['_JOBFACTS']._serialized_end=816
-  _globals['_SEARCHQUERY']._serialized_start=819
-  _globals['_SEARCHQUERY']._serialized_end=955
-  _globals['_SEARCHRESULT']._serialized_start=958
-  _globals['_SEARCHRESULT']._serialized_end=1091
-  _globals['_SEARCHRESULTS']._serialized_start=1094
-  _globals['_SEARCHRESULTS']._serialized_end=1240
-  _globals['_INTRODUCTIONREQUEST']._serialized_start=1243
-  _globals['_INTRODUCTIONREQUEST']._serialized_end=1377
-  _globals['_INTRODUCTIONANSWER']._serialized_start=1380
-  _globals['_INTRODUCTIONANSWER']._serialized_end=1610
-  _globals['_INTRODUCTIONANSWER_OUTCOME']._serialized_start=1544
-  _globals['_INTRODUCTIONANSWER_OUTCOME']._serialized_end=1610
-  _globals['_ERASURENOTICE']._serialized_start=1612
-  _globals['_ERASURENOTICE']._serialized_end=1682
-  _globals['_ROUTINGSUMMARY']._serialized_start=1684
-  _globals['_ROUTINGSUMMARY']._serialized_end=1743
-  _globals['_NOTICE']._serialized_start=1746
-  _globals['_NOTICE']._serialized_end=1944
-  _globals['_CROSSCHECKREQUEST']._serialized_start=1946
-  _globals['_CROSSCHECKREQUEST']._serialized_end=1997
-  _globals['_CROSSCHECKREPLY']._serialized_start=1999
-  _globals['_CROSSCHECKREPLY']._serialized_end=2081
-  _globals['_FEDERATION']._serialized_start=2084
-  _globals['_FEDERATION']._serialized_end=2436
+  _globals['_RECEIPT']._serialized_start=145
+  _globals['_RECEIPT']._serialized_end=321
+  _globals['_REJECTION']._serialized_start=323
+  _globals['_REJECTION']._serialized_end=389
+  _globals['_HANDSHAKE']._serialized_start=391
+  _globals['_HANDSHAKE']._serialized_end=510
+  _globals['_HANDSHAKEREPLY']._serialized_start=513
+  _globals['_HANDSHAKEREPLY']._serialized_end=681
+  _globals['_SKILLWEIGHT']._serialized_start=683
+  _globals['_SKILLWEIGHT']._serialized_end=744
+  _globals['_JOBFACTS']._serialized_start=747
+  _globals['_JOBFACTS']._serialized_end=876
+  _globals['_SEARCHQUERY']._serialized_start=879
+  _globals['_SEARCHQUERY']._serialized_end=1015
+  _globals['_SEARCHRESULT']._serialized_start=1018
+  _globals['_SEARCHRESULT']._serialized_end=1151
+  _globals['_SEARCHRESULTS']._serialized_start=1154
+  _globals['_SEARCHRESULTS']._serialized_end=1300
+  _globals['_INTRODUCTIONREQUEST']._serialized_start=1303
+  _globals['_INTRODUCTIONREQUEST']._serialized_end=1437
+  _globals['_INTRODUCTIONANSWER']._serialized_start=1440
+  _globals['_INTRODUCTIONANSWER']._serialized_end=1670
+  _globals['_INTRODUCTIONANSWER_OUTCOME']._serialized_start=1604
+  _globals['_INTRODUCTIONANSWER_OUTCOME']._serialized_end=1670
+  _globals['_ERASURENOTICE']._serialized_start=1672
+  _globals['_ERASURENOTICE']._serialized_end=1742
+  _globals['_ROUTINGSUMMARY']._serialized_start=1744
+  _globals['_ROUTINGSUMMARY']._serialized_end=1803
+  _globals['_NOTICE']._serialized_start=1806
+  _globals['_NOTICE']._serialized_end=2004
+  _globals['_CROSSCHECKREQUEST']._serialized_start=2006
+  _globals['_CROSSCHECKREQUEST']._serialized_end=2057
+  _globals['_CROSSCHECKREPLY']._serialized_start=2059
+  _globals['_CROSSCHECKREPLY']._serialized_end=2141
+  _globals['_FEDERATION']._serialized_start=2144
+  _globals['_FEDERATION']._serialized_end=2496
 # @@protoc_insertion_point(module_scope)

@@ -20,18 +20,24 @@ class Envelope(_message.Message):
     def __init__(self, header: _Optional[bytes] = ..., enc: _Optional[bytes] = ..., ciphertext: _Optional[bytes] = ..., signature: _Optional[bytes] = ...) -> None: ...
 
 class Receipt(_message.Message):
-    __slots__ = ("envelope_sha256", "log_index", "log_entry_hash", "received_at_ms", "status")
+    __slots__ = ("envelope_sha256", "log_index", "log_entry_hash", "received_at_ms", "status", "receiver", "receiver_kid", "signature")
     ENVELOPE_SHA256_FIELD_NUMBER: _ClassVar[int]
     LOG_INDEX_FIELD_NUMBER: _ClassVar[int]
     LOG_ENTRY_HASH_FIELD_NUMBER: _ClassVar[int]
     RECEIVED_AT_MS_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
+    RECEIVER_FIELD_NUMBER: _ClassVar[int]
+    RECEIVER_KID_FIELD_NUMBER: _ClassVar[int]
+    SIGNATURE_FIELD_NUMBER: _ClassVar[int]
     envelope_sha256: str
     log_index: int
     log_entry_hash: str
     received_at_ms: int
     status: str
-    def __init__(self, envelope_sha256: _Optional[str] = ..., log_index: _Optional[int] = ..., log_entry_hash: _Optional[str] = ..., received_at_ms: _Optional[int] = ..., status: _Optional[str] = ...) -> None: ...
+    receiver: str
+    receiver_kid: str
+    signature: bytes
+    def __init__(self, envelope_sha256: _Optional[str] = ..., log_index: _Optional[int] = ..., log_entry_hash: _Optional[str] = ..., received_at_ms: _Optional[int] = ..., status: _Optional[str] = ..., receiver: _Optional[str] = ..., receiver_kid: _Optional[str] = ..., signature: _Optional[bytes] = ...) -> None: ...
 
 class Rejection(_message.Message):
     __slots__ = ("code", "message", "retry_after_ms")

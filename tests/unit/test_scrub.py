@@ -17,6 +17,7 @@ from collections.abc import Mapping
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from talentverbund.matching.scrub import KINDS, PLACEHOLDER, Redaction, ScrubResult, scrub
 
 # ---------------------------------------------------------------------------
@@ -663,8 +664,8 @@ def test_invariance_on_synthetic_candidates() -> None:
     """The node's synthetic CVs: every personal slot swapped, also removed when optional."""
     synth = pytest.importorskip("talentverbund.node.synth")
     records = [
-        *synth.generate_candidates(8, 20240, "de"),
-        *synth.generate_candidates(8, 20241, "en"),
+        *synth.generate_candidates(3, 20240, "de"),
+        *synth.generate_candidates(3, 20241, "en"),
     ]
     failures = []
     for record in records:
@@ -708,7 +709,7 @@ cv_like = st.lists(
 any_text = st.one_of(st.text(max_size=300), cv_like, st.text(alphabet="aA1 @.-\n:,DE", max_size=200))
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_text)
 def test_scrub_never_raises_and_leaves_no_email_or_iban(text: str) -> None:
     result = scrub(text)
@@ -717,7 +718,7 @@ def test_scrub_never_raises_and_leaves_no_email_or_iban(text: str) -> None:
     assert not IBAN_LIKE.search(result.text), result.text
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_text)
 def test_scrub_is_idempotent(text: str) -> None:
     once = scrub(text).text
@@ -754,8 +755,13 @@ def test_odd_inputs() -> None:
         ("Musterweg " * 50 + "5\n") * 50,
         "Max Koch " * 3000,
         "(" * 5000 + "[…]" * 1000,
+        "x.de " * 5000,
+        "a(at)" * 4000,
+        "Kiel, " * 3000,
+        "Tel: 0431 " * 2000,
+        "Geburtsdatum:\n" * 2000,
     ],
-    ids=range(10),
+    ids=range(15),
 )
 def test_adversarial_inputs_stay_fast(text: str) -> None:
     start = time.perf_counter()
