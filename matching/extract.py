@@ -962,9 +962,22 @@ class SkillExtractor:
                 stop += 1
             hit = self._headings.match(toks, start, stop) if stop - start <= 4 else None
             verdict[ln] = hit is not None and hit[0] == stop - start
-        if not any(verdict.values()):
+        inline = {id(m) for m in mentions if self._inline_heading(toks, m)}
+        if not any(verdict.values()) and not inline:
             return mentions
-        return [m for m in mentions if not verdict[line[m.first]]]
+        return [m for m in mentions if not verdict[line[m.first]] and id(m) not in inline]
+
+    def _inline_heading(self, toks: _Tokens, m: _Mention) -> bool:
+        """A heading run into the text ("Ihr Profil: ...") names no skill either."""
+        if not toks.text[toks.end[m.last] :].lstrip(" \t").startswith(":"):
+            return False
+        for start in (m.first, m.first - 1):
+            if start < 0 or toks.line[start] != toks.line[m.first]:
+                continue
+            hit = self._headings.match(toks, start, m.last + 1)
+            if hit is not None and hit[0] == m.last + 1 - start:
+                return True
+        return False
 
     def _drop_nationality(self, toks: _Tokens, mentions: list[_Mention]) -> list[_Mention]:
         """Languages on a "Staatsangehörigkeit: deutsch" line are no language skills."""

@@ -723,3 +723,13 @@ def test_builtin_job_split(builtin: tuple[Taxonomy, SkillExtractor]) -> None:
     )
     assert _by_label(taxonomy, "Haushaltsrecht") in {s.index for s in essential}
     assert _by_label(taxonomy, "Vergaberecht") in {s.index for s in optional}
+
+
+def test_inline_heading_is_not_a_skill() -> None:
+    from talentverbund.matching.taxonomy import load_builtin
+
+    taxonomy = load_builtin()
+    extractor = SkillExtractor(taxonomy)
+    text = "Ihre Aufgaben: Stadtplanung. Ihr Profil: Kenntnisse im Baurecht."
+    found = {taxonomy.skills[s.index].label("de") for s in extractor.extract(text)}
+    assert "Profiling" not in found and "Stadtplanung" in found
