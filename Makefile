@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/search_speed.py --output bench/results/search_speed.json
 	$(BIN)/python bench/eval_matching.py --size full --output bench/results/eval_matching.json
 	$(BIN)/python bench/fairness.py --output bench/results/fairness.json
+	$(BIN)/python bench/encode_speed.py --output bench/results/encode_speed.json
 	$(BIN)/python bench/merkle_speed.py --output bench/results/merkle_speed.json
 
 # mypy reads the package-dir mapping through a tree of symlinks (talentverbund/node -> node, ...)
