@@ -23,6 +23,7 @@ test-all: $(STAMP)
 	$(BIN)/pytest -q
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev,eval]'
 	$(BIN)/python bench/ingest.py --count 2000 --runs 5 --output bench/results/ingest.json
 	$(BIN)/python bench/search_speed.py --output bench/results/search_speed.json
 	$(BIN)/python bench/eval_matching.py --size full --output bench/results/eval_matching.json

