@@ -9,12 +9,13 @@ consent stops matching the moment it expires.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session, sessionmaker
 
 from talentverbund.matching.index import VectorIndex
@@ -27,7 +28,7 @@ from talentverbund.node.storage.models import Candidate, CandidateSkills, Consen
 class PoolEntry:
     """Matching facts of one candidate (no personal data)."""
 
-    skills: dict[int, float]
+    skills_json: str  # [[skill index, weight], ...]; parsed when the candidate is ranked
     regions: list[str]
     employment_types: list[str]
     available_from: date | None
@@ -35,6 +36,28 @@ class PoolEntry:
     qualifications: list[str]
     licences: list[str]
     consents: dict[str, datetime] = field(default_factory=dict)  # purpose -> expires_at
+    _skills: dict[int, float] | None = field(default=None, repr=False)
+
+    @property
+    def skills(self) -> dict[int, float]:
+        if self._skills is None:
+            self._skills = {int(i): float(w) for i, w in json.loads(self.skills_json)}
+        return self._skills
+
+
+class _ListCache:
+    """JSON lists read as text, parsed once per distinct text (values repeat a lot)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, list[str]] = {}
+
+    def __call__(self, text: str | list[str]) -> list[str]:
+        if isinstance(text, list):  # a driver that already decoded JSON
+            return text
+        parsed = self._seen.get(text)
+        if parsed is None:
+            parsed = self._seen[text] = json.loads(text)
+        return parsed
 
 
 @dataclass(frozen=True)
@@ -90,34 +113,59 @@ class CandidatePool:
         return pool
 
     def refresh(self, sessions: sessionmaker[Session], ids: list[str] | None) -> None:
-        """Reload candidates from the database (all, or the given ids) after a change."""
-        with sessions() as session:
-            query = select(Candidate, CandidateSkills).join(
-                CandidateSkills, CandidateSkills.candidate_id == Candidate.id
+        """Reload candidates from the database (all, or the given ids) after a change.
+
+        Plain column rows, JSON read as text and parsed once per distinct value
+        (region and type lists repeat a lot), skills parsed only when a candidate
+        is ranked: loading is dominated by reading the vectors, not by Python objects.
+        """
+        c, k = Candidate.__table__.c, CandidateSkills.__table__.c
+        as_text = [
+            type_coerce(col, String)
+            for col in (
+                c.desired_regions,
+                c.employment_types,
+                c.qualifications,
+                c.licences,
+                k.skills,
             )
-            consent_query = select(Consent).where(Consent.withdrawn_at.is_(None))
-            if ids is not None:
-                query = query.where(Candidate.id.in_(ids))
-                consent_query = consent_query.where(Consent.candidate_id.in_(ids))
+        ]
+        query = (
+            select(c.id, c.available_from, c.experience_years, *as_text, k.vector)
+            .join_from(Candidate.__table__, CandidateSkills.__table__, k.candidate_id == c.id)
+            .where(k.model_id == self.model_id)
+        )
+        consent_query = select(Consent.candidate_id, Consent.purpose, Consent.expires_at).where(
+            Consent.withdrawn_at.is_(None)
+        )
+        if ids is not None:
+            query = query.where(c.id.in_(ids))
+            consent_query = consent_query.where(Consent.candidate_id.in_(ids))
+        with sessions() as session:
             rows = session.execute(query).all()
-            consents = session.scalars(consent_query).all()
+            consents = session.execute(consent_query).all()
         valid: dict[str, dict[str, datetime]] = {}
-        for consent in consents:
-            current = valid.setdefault(consent.candidate_id, {})
-            previous = current.get(consent.purpose, consent.expires_at)
-            current[consent.purpose] = max(consent.expires_at, previous)
+        for cid, purpose, expires in consents:
+            current = valid.setdefault(cid, {})
+            current[purpose] = max(expires, current.get(purpose, expires))
         if ids is not None:
             self.remove(ids)
+        lists = _ListCache()
         add_ids, blobs = [], []
-        for candidate, skills in rows:
-            if skills.model_id != self.model_id:
-                continue
-            self.entries[candidate.id] = entry_of(
-                candidate, skills.skills, valid.get(candidate.id, {})
+        for cid, available, years, regions, types, quals, licences, skills, vector in rows:
+            self.entries[cid] = PoolEntry(
+                skills_json=skills,
+                regions=lists(regions),
+                employment_types=lists(types),
+                available_from=available,
+                experience_years=years,
+                qualifications=lists(quals),
+                licences=lists(licences),
+                consents=valid.get(cid, {}),
             )
-            if skills.vector is not None:
-                add_ids.append(candidate.id)
-                blobs.append(skills.vector)
+            if vector is not None:
+                add_ids.append(cid)
+                blobs.append(vector)
         if add_ids:
             self.index.add(add_ids, vectors_from_bytes(blobs, self.dim))
 
@@ -156,18 +204,3 @@ class CandidatePool:
         for row, cid in enumerate(self.index.ids):
             mask[row] = self.allowed(self.entries[cid], filters, now)
         return mask
-
-
-def entry_of(
-    candidate: Candidate, skills: list[list[float]], consents: dict[str, datetime]
-) -> PoolEntry:
-    return PoolEntry(
-        skills={int(i): float(w) for i, w in skills},
-        regions=list(candidate.desired_regions),
-        employment_types=list(candidate.employment_types),
-        available_from=candidate.available_from,
-        experience_years=candidate.experience_years,
-        qualifications=list(candidate.qualifications),
-        licences=list(candidate.licences),
-        consents=consents,
-    )

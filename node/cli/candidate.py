@@ -77,6 +77,9 @@ def add(
     console.print(f"registered candidate {stored['id']} (consent: {', '.join(stored['consents'])})")
     if "no_text" in stored["flags"]:
         warn("note: no text could be read from this CV; the candidate is flagged for review")
+    elif "no_skills" in stored["flags"]:
+        warn("note: no skill of the taxonomy was found in this CV; the candidate is kept, "
+             "flagged for review, and will not appear in searches until skills are found")
 
 
 def _register(
