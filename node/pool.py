@@ -91,6 +91,9 @@ class CandidatePool:
         self.dim = dim
         self.index = VectorIndex(dim)
         self.entries: dict[str, PoolEntry] = {}
+        # Row masks per filter set: valid from when they were made until the first consent
+        # in them expires; any change to the pool drops them.
+        self._masks: dict[Filters, tuple[np.ndarray, datetime, datetime]] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -150,6 +153,7 @@ class CandidatePool:
             current[purpose] = max(expires, current.get(purpose, expires))
         if ids is not None:
             self.remove(ids)
+        self._masks.clear()
         lists = _ListCache()
         add_ids, blobs = [], []
         for cid, available, years, regions, types, quals, licences, skills, vector in rows:
@@ -170,6 +174,7 @@ class CandidatePool:
             self.index.add(add_ids, vectors_from_bytes(blobs, self.dim))
 
     def remove(self, cids: Iterable[str]) -> None:
+        self._masks.clear()
         for cid in cids:
             self.entries.pop(cid, None)
             if cid in self.index:
@@ -200,7 +205,15 @@ class CandidatePool:
 
     def mask(self, filters: Filters, now: datetime) -> np.ndarray:
         """Boolean row mask over the index: who may appear in this answer."""
+        cached = self._masks.get(filters)
+        if cached is not None and cached[1] <= now < cached[2]:
+            return cached[0]
         mask = np.zeros(len(self.index), dtype=bool)
+        valid_until = datetime.max.replace(tzinfo=now.tzinfo)
         for row, cid in enumerate(self.index.ids):
-            mask[row] = self.allowed(self.entries[cid], filters, now)
+            entry = self.entries[cid]
+            if self.allowed(entry, filters, now):
+                mask[row] = True
+                valid_until = min(valid_until, entry.consents[filters.purpose])
+        self._masks[filters] = (mask, now, valid_until)
         return mask
