@@ -187,6 +187,12 @@ _JOB_CUES: Final = (
         "preferred; desirable; desired; is a plus; are a plus; would be a plus; "
         "advantageous; ideally; optional",
     ),
+    (
+        # The pay line ("Vergütung nach TVöD EG 11") states terms, not a skill to have.
+        _IGNORE,
+        "Vergütung; vergütet; Entgeltgruppe; Eingruppierung; eingruppiert; Besoldung; "
+        "Besoldungsgruppe; Bezahlung; bezahlt; Gehalt; salary; pay grade; remuneration",
+    ),
 )
 _JOB_HEADINGS: Final = (
     (

@@ -733,3 +733,16 @@ def test_inline_heading_is_not_a_skill() -> None:
     text = "Ihre Aufgaben: Stadtplanung. Ihr Profil: Kenntnisse im Baurecht."
     found = {taxonomy.skills[s.index].label("de") for s in extractor.extract(text)}
     assert "Profiling" not in found and "Stadtplanung" in found
+
+
+def test_pay_line_is_not_a_requirement() -> None:
+    from talentverbund.matching.taxonomy import load_builtin
+
+    taxonomy = load_builtin()
+    extractor = SkillExtractor(taxonomy)
+    ad = ("Sachbearbeitung Bürgerservice (m/w/d), Eingruppierung nach TVöD EG 9a\n"
+          "Die Vergütung erfolgt nach TVöD.\nIhr Profil:\n- Bürgerservice\n")
+    essential, optional = extractor.extract_job(ad)
+    labels = {taxonomy.skills[s.index].label("de") for s in [*essential, *optional]}
+    assert "Arbeitsrecht" not in labels
+    assert essential
