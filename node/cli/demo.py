@@ -10,7 +10,12 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import signal
+import socket
+import subprocess
+import sys
 import tempfile
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -18,6 +23,7 @@ import click
 
 from talentverbund.node.cli.output import console
 from talentverbund.node.errors import NodeError
+from talentverbund.node.runtime import serving
 from talentverbund.node.synth import generate_candidates
 
 MUNICIPALITIES = [
@@ -44,57 +50,132 @@ def _run(args: list[str]) -> None:
 
 
 @click.command()
-@click.option("--nodes", default=1, show_default=True, type=click.IntRange(1, len(MUNICIPALITIES)))
+@click.option("--nodes", default=2, show_default=True, type=click.IntRange(1, len(MUNICIPALITIES)))
 @click.option("--candidates", default=25, show_default=True, type=click.IntRange(1, 100_000))
 @click.option("--dir", "base", type=click.Path(path_type=Path), help="Keep the nodes here.")
 @click.option("--seed", default=7, show_default=True)
 def demo(nodes: int, candidates: int, base: Path | None, seed: int) -> None:
-    """Create local nodes, register synthetic candidates, list them."""
+    """Create local nodes, register synthetic candidates, peer the nodes, post a job, rank.
+
+    With two or more nodes, each runs 'serve' as its own process; the nodes
+    exchange descriptors, pin each other's certificates and handshake over
+    mutual TLS with sealed, signed, receipted envelopes.
+    """
     root = base or Path(tempfile.mkdtemp(prefix="talentverbund-demo-"))
     console.print(f"[bold]Talentverbund demo[/bold] in {root}")
-    for index, (name, region) in enumerate(MUNICIPALITIES[:nodes]):
-        directory = root / name.lower().replace("ü", "ue").replace("ö", "oe")
-        port = 7443 + index
-        _run(
-            [
-                "init",
-                str(directory),
-                "--name",
-                name,
-                "--region",
-                region,
-                "--listen",
-                f"127.0.0.1:{port}",
-                "--web",
-                f"127.0.0.1:{8080 + index}",
-            ]
-        )
-        cvs = directory.parent / f"{directory.name}-candidates.jsonl"
-        with cvs.open("w", encoding="utf-8") as handle:
-            for profile in generate_candidates(candidates, seed + index, None):
-                handle.write(json.dumps(profile, ensure_ascii=False) + "\n")
-        _run(
-            [
-                "candidate",
-                "import",
-                str(directory),
-                str(cvs),
-                "--consent",
-                "local",
-                "--consent",
-                "federation",
-            ]
-        )
-        cvs.unlink()
-        _run(["candidate", "list", str(directory)])
-    first = root / MUNICIPALITIES[0][0].lower()
-    job = root / "job-bauleitplanung.jsonld"
-    job.write_bytes(resources.files("talentverbund.node.data").joinpath("demo_job.jsonld").read_bytes())
-    console.print(f"[dim]$ talentverbund job add {first} --file {job} --json[/dim]")
-    job_id = _job_id(first, job)
-    _run(["job", "show", str(first), job_id])
-    _run(["search", str(first), job_id, "--top", "10"])
+    directories = [_create_node(root, index, candidates, seed) for index in range(nodes)]
+    servers = [_serve(d) for d in directories] if nodes > 1 else []
+    try:
+        if servers:
+            _peer_all(root, directories)
+        _post_and_search(root, directories[0])
+    finally:
+        for proc in servers:
+            proc.send_signal(signal.SIGTERM)
+        for proc in servers:
+            proc.wait(timeout=30)
     console.print(f"Done. Nodes are in {root}; start one with: talentverbund serve DIR")
+
+
+def _create_node(root: Path, index: int, candidates: int, seed: int) -> Path:
+    name, region = MUNICIPALITIES[index]
+    directory = root / name.lower().replace("ü", "ue").replace("ö", "oe")
+    _run(
+        [
+            "init",
+            str(directory),
+            "--name",
+            name,
+            "--region",
+            region,
+            "--listen",
+            f"127.0.0.1:{_free_port()}",
+            "--web",
+            f"127.0.0.1:{_free_port()}",
+        ]
+    )
+    cvs = root / f"{directory.name}-candidates.jsonl"
+    with cvs.open("w", encoding="utf-8") as handle:
+        for profile in generate_candidates(candidates, seed + index, None):
+            handle.write(json.dumps(profile, ensure_ascii=False) + "\n")
+    _run(
+        [
+            "candidate",
+            "import",
+            str(directory),
+            str(cvs),
+            "--consent",
+            "local",
+            "--consent",
+            "federation",
+        ]
+    )
+    cvs.unlink()
+    _run(["candidate", "list", str(directory)])
+    return directory
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _serve(directory: Path) -> subprocess.Popen[bytes]:
+    """Start a node as its own process; ready once its admin socket answers."""
+    console.print(f"[dim]$ talentverbund serve {directory} &[/dim]")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "talentverbund.node.cli.main", "serve", str(directory)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise NodeError(f"serve {directory.name} exited with code {proc.returncode}")
+        if serving(directory) and (directory / "admin.sock").exists():
+            return proc
+        time.sleep(0.2)
+    proc.kill()
+    raise NodeError(f"serve {directory.name} did not start within 60 s")
+
+
+def _peer_all(root: Path, directories: list[Path]) -> None:
+    """Mutual peering: every node adds every other node's signed descriptor."""
+    descriptors = {}
+    for directory in directories:
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            _quiet_run(["identity", str(directory)])
+        descriptor = root / f"{directory.name}.descriptor.json"
+        descriptor.write_text(buffer.getvalue(), encoding="utf-8")
+        descriptors[directory] = (descriptor, json.loads(buffer.getvalue())["node_id"])
+    for directory in directories:
+        for other in directories:
+            if other != directory:
+                _run(["peer", "add", str(directory), str(descriptors[other][0])])
+    first = directories[0]
+    for other in directories[1:]:
+        _run(["peer", "ping", str(first), descriptors[other][1]])
+    _run(["peer", "list", str(first)])
+
+
+def _post_and_search(root: Path, directory: Path) -> None:
+    job = root / "job-bauleitplanung.jsonld"
+    data = resources.files("talentverbund.node.data").joinpath("demo_job.jsonld").read_bytes()
+    job.write_bytes(data)
+    console.print(f"[dim]$ talentverbund job add {directory} --file {job} --json[/dim]")
+    job_id = _job_id(directory, job)
+    _run(["job", "show", str(directory), job_id])
+    _run(["search", str(directory), job_id, "--top", "10"])
+
+
+def _quiet_run(args: list[str]) -> None:
+    from talentverbund.node.cli.main import main
+
+    code = main(args)
+    if code != 0:
+        raise NodeError(f"demo step failed with exit code {code}: {' '.join(args[:2])}")
 
 
 def _job_id(directory: Path, job: Path) -> str:
