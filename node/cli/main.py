@@ -21,7 +21,17 @@ os.environ.setdefault("GRPC_VERBOSITY", "ERROR")
 import click
 
 from talentverbund.crypto.errors import CryptoError, DescriptorError
-from talentverbund.node.cli import candidate, demo, doctor, jobs, node, peer, synth, taxonomy
+from talentverbund.node.cli import (
+    candidate,
+    demo,
+    doctor,
+    jobs,
+    keys,
+    node,
+    peer,
+    synth,
+    taxonomy,
+)
 from talentverbund.node.cli.output import warn
 from talentverbund.node.errors import EXIT_FAILED, EXIT_USAGE, NodeError
 from talentverbund.node.intake.model import IntakeError
@@ -44,6 +54,7 @@ for command in (
     jobs.search,
     taxonomy.taxonomy,
     taxonomy.reencode,
+    keys.keys,
     synth.synth,
     demo.demo,
     peer.peer,

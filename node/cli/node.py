@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from talentverbund.crypto.descriptor import build_descriptor
+from talentverbund.crypto.descriptor import NodeDescriptor, build_descriptor
 from talentverbund.crypto.identity import NodeIdentity
 from talentverbund.node.candidates import utcnow
 from talentverbund.node.cli.output import console, emit_json
@@ -106,17 +106,20 @@ def identity(directory: Path) -> None:
             "the node listens on a random port (0), which peers cannot dial",
             "set network.listen or network.advertise to a fixed HOST:PORT",
         )
-    node_identity = NodeIdentity.load(config.keys_dir)
+    emit_json(issue_descriptor(config, NodeIdentity.load(config.keys_dir)).to_json())
+
+
+def issue_descriptor(config: NodeConfig, node_identity: NodeIdentity) -> NodeDescriptor:
+    """Sign a fresh descriptor; its sequence (microseconds since 1970) supersedes older ones."""
     now = utcnow()
-    descriptor = build_descriptor(
+    return build_descriptor(
         node_identity,
         name=config.name,
         region=config.region,
         endpoint=config.endpoint,
         now=now,
-        sequence=int(now.timestamp()),  # re-issued descriptors supersede older ones
+        sequence=int(now.timestamp() * 1_000_000),
     )
-    emit_json(descriptor.to_json())
 
 
 @click.command()
