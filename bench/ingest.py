@@ -21,11 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from talentverbund.node.api import dispatch
+from talentverbund.node.cli.candidate import _register as register
+from talentverbund.node.cli.client import LocalClient
 from talentverbund.node.cli.main import main as cli_main
 from talentverbund.node.intake import read_candidates
 from talentverbund.node.intake.model import CandidateDraft
-from talentverbund.node.intake.wire import draft_to_wire
 from talentverbund.node.runtime import open_runtime
 from talentverbund.node.synth import generate_candidates
 
@@ -60,13 +60,9 @@ def run_node(paths: list[Path], batch: int, work: Path) -> float:
 
 
 def _store(runtime, drafts: list[CandidateDraft]) -> None:  # type: ignore[no-untyped-def]
+    """The same call ``candidate import`` makes for each batch."""
     if drafts:
-        params = {
-            "records": [draft_to_wire(d) for d in drafts],
-            "consents": ["local"],
-            "recorded_by": "bench",
-        }
-        dispatch(runtime, "candidate.register", params)
+        register(LocalClient(runtime), drafts, ("local",), "bench")
 
 
 def run_baseline(paths: list[Path], batch: int, work: Path) -> float:

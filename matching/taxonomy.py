@@ -29,6 +29,7 @@ Language skills (type ``language``) carry a CEFR level as their weight
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -194,16 +195,25 @@ class Taxonomy:
                         have.append(name)
                         added += 1
             skills.append(
-                Skill(skill.index, skill.uri, skill.type, {k: tuple(v) for k, v in labels.items()},
-                      skill.groups)
+                Skill(
+                    skill.index,
+                    skill.uri,
+                    skill.type,
+                    {k: tuple(v) for k, v in labels.items()},
+                    skill.groups,
+                )
             )
         return Taxonomy(self.version, skills, self.occupations, self.esco_version), added
 
 
+@functools.cache
 def load_builtin() -> Taxonomy:
-    """The taxonomy shipped inside the package (no file outside it is needed)."""
-    text = resources.files("talentverbund.matching.data").joinpath("taxonomy.json").read_text(
-        "utf-8"
+    """The taxonomy shipped inside the package (no file outside it is needed).
+
+    Read once per process; callers treat it as immutable (``with_labels`` copies).
+    """
+    text = (
+        resources.files("talentverbund.matching.data").joinpath("taxonomy.json").read_text("utf-8")
     )
     return Taxonomy.from_json(json.loads(text))
 

@@ -24,6 +24,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from talentverbund.crypto import atrest
+from talentverbund.matching.taxonomy import load_builtin
 from talentverbund.node.config import NodeConfig
 from talentverbund.node.errors import NotFound, UsageError
 from talentverbund.node.intake.export import EXPORT_FORMAT
@@ -127,31 +128,22 @@ class CandidateService:
         """Store a batch in one transaction; either all of it is durable or none."""
         for purpose in default_consents:
             _check_purpose(purpose)
-        plans = []
-        plans_flags: dict[str, tuple[str, ...]] = {}
-        for draft in drafts:
-            purposes = tuple(dict.fromkeys(draft.consents or tuple(default_consents)))
-            if not purposes:
-                raise UsageError(
-                    f"{draft.where}: no consent recorded",
-                    "give --consent local and/or --consent federation",
-                )
-            for purpose in purposes:
-                _check_purpose(purpose)
-            plans.append((new_candidate_id(), draft, purposes))
+        purposes_of = [_purposes(d, default_consents) for d in drafts]  # refuse before work
         matcher = self.matcher()
         profiles = [matcher.profile(d.cv_text, d.personal) for d in drafts]
         vectors = matcher.encode([p.skills for p in profiles])
-        keys = self.keystore.create_many([cid for cid, _, _ in plans])
+        drafts = [
+            d if p.skills else replace(d, flags=(*d.flags, NO_SKILLS))
+            for d, p in zip(drafts, profiles, strict=True)
+        ]
+        ids = [new_candidate_id() for _ in drafts]
+        keys = self.keystore.create_many(ids)
         try:
             with self.sessions.begin() as session:
                 notices = {lang: self._notice(session, lang) for lang in ("de", "en")}
-                for (cid, draft, purposes), profile, vector in zip(
-                    plans, profiles, vectors, strict=True
+                for cid, draft, purposes, profile, vector in zip(
+                    ids, drafts, purposes_of, profiles, vectors, strict=True
                 ):
-                    if not profile.skills:
-                        draft = replace(draft, flags=(*draft.flags, NO_SKILLS))
-                        plans_flags[cid] = draft.flags
                     notice = notices["en" if draft.lang == "en" else "de"]
                     self._add(session, cid, draft, purposes, keys[cid], notice, recorded_by)
                     session.add(_skills_row(cid, matcher.model_id, profile, vector))
@@ -159,7 +151,10 @@ class CandidateService:
         except BaseException:
             self.keystore.destroy(list(keys))
             raise
-        return [Registered(cid, d.where, p, plans_flags.get(cid, d.flags)) for cid, d, p in plans]
+        return [
+            Registered(cid, d.where, p, d.flags)
+            for cid, d, p in zip(ids, drafts, purposes_of, strict=True)
+        ]
 
     def _add(
         self,
@@ -191,19 +186,8 @@ class CandidateService:
                 flags=list(draft.flags),
             )
         )
-        expires = now + _months(self.config.privacy.consent_months)
         for purpose in purposes:
-            session.add(
-                Consent(
-                    candidate_id=cid,
-                    purpose=purpose,
-                    granted_at=now,
-                    expires_at=expires,
-                    withdrawn_at=None,
-                    notice_sha256=notice,
-                    recorded_by=recorded_by,
-                )
-            )
+            session.add(self._consent(cid, purpose, notice, recorded_by, now))
         if draft.original is not None:
             self._add_file(session, cid, draft.original, keys, now)
 
@@ -367,7 +351,7 @@ class CandidateService:
     def _skill_list(self, skills: CandidateSkills | None) -> list[dict[str, Any]]:
         if skills is None:
             return []
-        taxonomy = self.matcher().taxonomy
+        taxonomy = load_builtin()  # labels only: no need to build the matcher for a show
         return [
             {
                 "uri": taxonomy.skills[int(i)].uri,
@@ -438,17 +422,22 @@ class CandidateService:
             self._get(session, cid)
             if purpose in self.valid_purposes(session, cid):
                 return
-            session.add(
-                Consent(
-                    candidate_id=cid,
-                    purpose=purpose,
-                    granted_at=now,
-                    expires_at=now + _months(self.config.privacy.consent_months),
-                    withdrawn_at=None,
-                    notice_sha256=self._notice(session, language),
-                    recorded_by=recorded_by,
-                )
-            )
+            notice = self._notice(session, language)
+            session.add(self._consent(cid, purpose, notice, recorded_by, now))
+
+    def _consent(
+        self, cid: str, purpose: str, notice: str, recorded_by: str, now: datetime
+    ) -> Consent:
+        """One purpose, valid for the configured months from ``now``."""
+        return Consent(
+            candidate_id=cid,
+            purpose=purpose,
+            granted_at=now,
+            expires_at=now + _months(self.config.privacy.consent_months),
+            withdrawn_at=None,
+            notice_sha256=notice,
+            recorded_by=recorded_by,
+        )
 
     def withdraw(self, cid: str, purpose: str) -> bool:
         """Withdraw one purpose; takes effect for the next query. False if none was valid."""
@@ -502,6 +491,19 @@ def _skills_row(
         skills=[[i, round(w, 4)] for i, w in sorted(profile.skills.items())],
         vector=vector_bytes(vector) if profile.skills else None,
     )
+
+
+def _purposes(draft: CandidateDraft, default: Sequence[str]) -> tuple[str, ...]:
+    """The record's own consents, else the command line's; never none."""
+    purposes = tuple(dict.fromkeys(draft.consents or tuple(default)))
+    if not purposes:
+        raise UsageError(
+            f"{draft.where}: no consent recorded",
+            "give --consent local and/or --consent federation",
+        )
+    for purpose in purposes:
+        _check_purpose(purpose)
+    return purposes
 
 
 def _check_purpose(purpose: str) -> None:

@@ -40,13 +40,17 @@ MUNICIPALITIES = [
 ]
 
 
-def _run(args: list[str]) -> None:
+def _run(args: list[str], *, capture: bool = False) -> str:
+    """Run one command as an operator would type it; ``capture`` returns its stdout."""
     from talentverbund.node.cli.main import main
 
     console.print(f"[dim]$ talentverbund {' '.join(args)}[/dim]")
-    code = main(args)
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer) if capture else contextlib.nullcontext():
+        code = main(args)
     if code != 0:
         raise NodeError(f"demo step failed with exit code {code}: {' '.join(args[:2])}")
+    return buffer.getvalue()
 
 
 @click.command()
@@ -144,12 +148,10 @@ def _peer_all(root: Path, directories: list[Path]) -> None:
     """Mutual peering: every node adds every other node's signed descriptor."""
     descriptors = {}
     for directory in directories:
-        buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
-            _quiet_run(["identity", str(directory)])
+        text = _run(["identity", str(directory)], capture=True)
         descriptor = root / f"{directory.name}.descriptor.json"
-        descriptor.write_text(buffer.getvalue(), encoding="utf-8")
-        descriptors[directory] = (descriptor, json.loads(buffer.getvalue())["node_id"])
+        descriptor.write_text(text, encoding="utf-8")
+        descriptors[directory] = (descriptor, json.loads(text)["node_id"])
     for directory in directories:
         for other in directories:
             if other != directory:
@@ -164,27 +166,7 @@ def _post_and_search(root: Path, directory: Path) -> None:
     job = root / "job-bauleitplanung.jsonld"
     data = resources.files("talentverbund.node.data").joinpath("demo_job.jsonld").read_bytes()
     job.write_bytes(data)
-    console.print(f"[dim]$ talentverbund job add {directory} --file {job} --json[/dim]")
-    job_id = _job_id(directory, job)
+    added = _run(["job", "add", str(directory), "--file", str(job), "--json"], capture=True)
+    job_id = str(json.loads(added)["id"])
     _run(["job", "show", str(directory), job_id])
     _run(["search", str(directory), job_id, "--top", "10"])
-
-
-def _quiet_run(args: list[str]) -> None:
-    from talentverbund.node.cli.main import main
-
-    code = main(args)
-    if code != 0:
-        raise NodeError(f"demo step failed with exit code {code}: {' '.join(args[:2])}")
-
-
-def _job_id(directory: Path, job: Path) -> str:
-    """Post the demo job through the same command an operator would use."""
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        from talentverbund.node.cli.main import main
-
-        code = main(["job", "add", str(directory), "--file", str(job), "--json"])
-    if code != 0:
-        raise NodeError(f"demo step failed with exit code {code}: job add")
-    return str(json.loads(buffer.getvalue())["id"])

@@ -12,6 +12,7 @@ from talentverbund.matching.taxonomy import ATTRIBUTION
 from talentverbund.node.cli.client import node_client
 from talentverbund.node.cli.output import console, emit_json, table
 from talentverbund.node.errors import UsageError
+from talentverbund.node.jobs import read_jobposting
 
 DIR = click.argument("directory", type=click.Path(path_type=Path))
 JSON = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
@@ -48,14 +49,7 @@ def add(
     if posting_file and (title or description):
         raise UsageError("give either --file or --title/--description", "not both")
     if posting_file:
-        try:
-            posting: Any = json.loads(posting_file.read_text(encoding="utf-8-sig"))
-        except FileNotFoundError:
-            raise UsageError(f"{posting_file}: file not found", "check the path") from None
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise UsageError(
-                f"{posting_file.name}: not valid JSON ({exc})", "give JSON-LD"
-            ) from None
+        posting: Any = read_jobposting(posting_file).posting  # bad files fail here, early
         where = posting_file.name
     elif title and description:
         posting, where = {"@type": "JobPosting", "title": title, "description": description}, "job"
