@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from talentverbund.node.errors import UsageError
 from talentverbund.node.federation import peers
+from talentverbund.node.federation.searching import DEFAULT_TIMEOUT, federated_search
 from talentverbund.node.intake.wire import draft_from_wire
 from talentverbund.node.jobs import parse_jobposting
 from talentverbund.node.jobstore import add_job, describe, filters_for, list_jobs, load_job
@@ -112,6 +113,18 @@ def job_show(rt: NodeRuntime, params: Params) -> Any:
 
 
 def search(rt: NodeRuntime, params: Params) -> Any:
+    """Federated search (default): this node's pool and every peer, merged."""
+    if params.get("local_only"):
+        return local_search(rt, params)
+    return federated_search(
+        rt,
+        _str(params, "job_id"),
+        int(params.get("top", 10)),
+        float(params.get("timeout", DEFAULT_TIMEOUT)),
+    )
+
+
+def local_search(rt: NodeRuntime, params: Params) -> Any:
     """Local search: ranked, explained, pseudonymous results for one job."""
     matcher = rt.matcher()
     job, skills = load_job(rt.sessions, matcher, _str(params, "job_id"))

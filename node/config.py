@@ -8,11 +8,12 @@ a node directory can be moved or restored as a whole.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import tomli_w
 
@@ -43,6 +44,65 @@ class PrivacyConfig:
 
 
 @dataclass(frozen=True)
+class FederationConfig:
+    """How this node answers peers' queries and handles introductions (BRIEF section 4)."""
+
+    k_anonymity: int = 5  # coarse facts shared by fewer candidates are withheld
+    max_results: int = 20  # top-k cap per answer
+    queries_per_hour: int = 120  # per requesting peer
+    queries_per_minute: int = 30  # per requesting peer
+    exposure_cap: int = 3  # times one candidate is shown to one peer per result period
+    cache_hours: int = 24  # a repeated job within this time gets the earlier answer
+    results_days: int = 30  # results held at the requester expire after this
+    response_days: int = 14  # the candidate's time to answer an introduction
+    introductions_per_candidate: int = 5  # requests per candidate per result period
+
+    _LIMITS: ClassVar[dict[str, tuple[int, int]]] = {
+        "k_anonymity": (1, 100),
+        "max_results": (1, 100),
+        "queries_per_hour": (1, 1_000_000),
+        "queries_per_minute": (1, 100_000),
+        "exposure_cap": (1, 1000),
+        "cache_hours": (0, 24 * 30),
+        "results_days": (1, 365),
+        "response_days": (1, 90),
+        "introductions_per_candidate": (1, 100),
+    }
+
+    def validate(self) -> None:
+        for key, (low, high) in self._LIMITS.items():
+            value = getattr(self, key)
+            if not low <= value <= high:
+                raise UsageError(
+                    f"federation.{key} must be {low}..{high}, not {value}",
+                    f"the default is {getattr(FederationConfig, key)}",
+                )
+
+
+@dataclass(frozen=True)
+class OutboxConfig:
+    """Where notices to candidates go: files in DIR/outbox (default) or SMTP."""
+
+    mode: str = "file"  # file | smtp
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_from: str = ""
+    smtp_starttls: bool = True
+    smtp_user: str = ""  # the password comes from TALENTVERBUND_SMTP_PASSWORD
+
+    def validate(self) -> None:
+        if self.mode not in ("file", "smtp"):
+            raise UsageError(f"outbox.mode '{self.mode}' unknown", "use file or smtp")
+        if self.mode == "smtp" and not (self.smtp_host and self.smtp_from):
+            raise UsageError(
+                "outbox.mode is smtp but outbox.smtp_host or outbox.smtp_from is empty",
+                'set both, e.g. smtp_host = "mail.example.de"',
+            )
+        if not 0 < self.smtp_port < 65536:
+            raise UsageError("outbox.smtp_port must be 1..65535", "the default is 587")
+
+
+@dataclass(frozen=True)
 class NodeConfig:
     """Everything ``serve`` and the other commands read from the config file."""
 
@@ -55,6 +115,8 @@ class NodeConfig:
     database_url: str = DEFAULT_SQLITE
     log_level: str = "info"
     privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
+    federation: FederationConfig = field(default_factory=FederationConfig)
+    outbox: OutboxConfig = field(default_factory=OutboxConfig)
 
     @property
     def endpoint(self) -> str:
@@ -97,6 +159,8 @@ class NodeConfig:
             raise UsageError(f"log.level '{self.log_level}' unknown", "debug|info|warning|error")
         if not 1 <= self.privacy.consent_months <= 60:
             raise UsageError("privacy.consent_months must be 1..60", "the default is 24")
+        self.federation.validate()
+        self.outbox.validate()
 
     def to_toml(self) -> dict[str, Any]:
         return {
@@ -110,6 +174,8 @@ class NodeConfig:
                 "notice_file": self.privacy.notice_file,
                 "legal_basis": self.privacy.legal_basis,
             },
+            "federation": {key: getattr(self.federation, key) for key in FederationConfig._LIMITS},
+            "outbox": dataclasses.asdict(self.outbox),
         }
 
     def write(self) -> None:
@@ -145,6 +211,8 @@ _KNOWN = {
     "database": {"url"},
     "log": {"level"},
     "privacy": {"consent_months", "notice_version", "notice_file", "legal_basis"},
+    "federation": set(FederationConfig._LIMITS),
+    "outbox": {f.name for f in dataclasses.fields(OutboxConfig)},
 }
 
 
@@ -188,5 +256,20 @@ def load_config(directory: Path) -> NodeConfig:
             legal_basis=_get(priv, "privacy", "legal_basis", str, PrivacyConfig.legal_basis),
         ),
     )
+    config = dataclasses.replace(
+        config,
+        federation=_read_section(data, "federation", FederationConfig),
+        outbox=_read_section(data, "outbox", OutboxConfig),
+    )
     config.validate()
     return config
+
+
+def _read_section(data: dict[str, Any], name: str, kind: type[Any]) -> Any:
+    """A flat section read into its dataclass; each value typed like its default."""
+    table = _section(data, name)
+    values = {
+        f.name: _get(table, name, f.name, type(f.default), f.default)
+        for f in dataclasses.fields(kind)
+    }
+    return kind(**values)

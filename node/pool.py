@@ -10,9 +10,10 @@ consent stops matching the moment it expires.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any, TypeVar
 
 import numpy as np
 from sqlalchemy import String, select, type_coerce
@@ -22,6 +23,8 @@ from talentverbund.matching.index import VectorIndex
 from talentverbund.node.errors import NodeError
 from talentverbund.node.regions import region_matches
 from talentverbund.node.storage.models import Candidate, CandidateSkills, Consent
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -94,6 +97,8 @@ class CandidatePool:
         # Row masks per filter set: valid from when they were made until the first consent
         # in them expires; any change to the pool drops them.
         self._masks: dict[Filters, tuple[np.ndarray, datetime, datetime]] = {}
+        # Other values derived from the pool (e.g. group sizes for k-anonymity), same rule.
+        self._memo: dict[Hashable, tuple[Any, datetime, datetime]] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -154,6 +159,7 @@ class CandidatePool:
         if ids is not None:
             self.remove(ids)
         self._masks.clear()
+        self._memo.clear()
         lists = _ListCache()
         add_ids, blobs = [], []
         for cid, available, years, regions, types, quals, licences, skills, vector in rows:
@@ -175,6 +181,7 @@ class CandidatePool:
 
     def remove(self, cids: Iterable[str]) -> None:
         self._masks.clear()
+        self._memo.clear()
         for cid in cids:
             self.entries.pop(cid, None)
             if cid in self.index:
@@ -202,6 +209,17 @@ class CandidatePool:
             and entry.available_from
             and entry.available_from > filters.available_by
         )
+
+    def memo(self, key: Hashable, now: datetime, compute: Callable[[], tuple[T, datetime]]) -> T:
+        """A value derived from the pool, kept until the pool changes or ``compute``'s
+        second value (the first consent expiry it depends on) is reached."""
+        cached = self._memo.get(key)
+        if cached is not None and cached[1] <= now < cached[2]:
+            value: T = cached[0]
+            return value
+        value, valid_until = compute()
+        self._memo[key] = (value, now, valid_until)
+        return value
 
     def mask(self, filters: Filters, now: datetime) -> np.ndarray:
         """Boolean row mask over the index: who may appear in this answer."""

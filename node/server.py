@@ -28,6 +28,7 @@ from talentverbund.crypto.identity import NodeIdentity
 from talentverbund.node.admin import AdminServer
 from talentverbund.node.config import parse_hostport
 from talentverbund.node.errors import NodeError
+from talentverbund.node.federation.answering import SearchHandler
 from talentverbund.node.federation.service import FederationService
 from talentverbund.node.federation.transport import (
     MAX_TRANSPORT_MESSAGE,
@@ -68,7 +69,7 @@ class NodeServer:
         )
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
         federation_grpc.add_FederationServicer_to_server(
-            FederationService(self.federation), self.grpc
+            FederationService(self.federation, [SearchHandler(runtime)]), self.grpc
         )
         names = (
             federation_pb2.DESCRIPTOR.services_by_name["Federation"].full_name,

@@ -12,6 +12,7 @@ from talentverbund.matching.taxonomy import ATTRIBUTION
 from talentverbund.node.cli.client import node_client
 from talentverbund.node.cli.output import console, emit_json, table
 from talentverbund.node.errors import UsageError
+from talentverbund.node.federation.searching import DEFAULT_TIMEOUT
 from talentverbund.node.jobs import read_jobposting
 
 DIR = click.argument("directory", type=click.Path(path_type=Path))
@@ -120,49 +121,69 @@ def show(directory: Path, job_id: str, as_json: bool) -> None:
 @DIR
 @click.argument("job_id")
 @click.option("--top", default=10, show_default=True, type=int, help="How many results (1-1000).")
+@click.option(
+    "--timeout",
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    type=float,
+    help="Seconds to wait for peers; a peer that has not answered by then is listed as missing.",
+)
+@click.option("--local-only", is_flag=True, help="Search only this node's own candidates.")
 @JSON
-def search(directory: Path, job_id: str, top: int, as_json: bool) -> None:
-    """Rank this node's candidates for a job: anonymized, with the reason for each match."""
+def search(
+    directory: Path, job_id: str, top: int, timeout: float, local_only: bool, as_json: bool
+) -> None:
+    """Rank candidates for a job here and at every peer: anonymized, explained, merged."""
+    params = {"job_id": job_id, "top": top, "timeout": timeout, "local_only": local_only}
     with node_client(directory) as client:
-        answer = client.call("search", {"job_id": job_id, "top": top, "purpose": "local"})
+        answer = client.call("search", params)
     if as_json:
         emit_json(answer)
         return
     results = answer["results"]
     console.print(
-        f"[bold]{answer['job']['title']}[/bold] ({answer['job']['id']}): "
-        f"{len(results)} of {answer['searched']} candidates"
+        f"[bold]{answer['job']['title']}[/bold] ({answer['job']['id']}): {len(results)} results"
     )
     table(
         "ranked candidates (no personal data)",
         [
             "#",
-            "pseudonym",
+            "node",
+            "result",
             "score",
             "matched skills",
             "missing essential",
             "region",
             "exp.",
-            "from",
+            "available",
         ],
         [
             (
                 i + 1,
-                r["pseudonym"],
-                f"{r['score']:.2f}",
+                r.get("node", ""),
+                r.get("result_id") or r["pseudonym"],
+                r["score"],
                 _few(r["matched"]),
                 _few(r["missing_essential"]),
                 r["region"],
                 r["experience"],
-                r["available_from"],
+                r.get("availability") or r.get("available_from"),
             )
             for i, r in enumerate(results)
         ],
     )
+    peers = answer.get("peers", [])
+    if peers:
+        table(
+            f"{sum(p['status'] == 'answered' for p in peers)} of {len(peers)} peers answered",
+            ["peer", "status", "results", "ms", "reason"],
+            [(p["name"], p["status"], p["results"], p["rtt_ms"] or "", p["reason"]) for p in peers],
+        )
     console.print(
-        f"[dim]score = 0.6 x similarity + 0.4 x essential-skill coverage; "
-        f"skill labels: {ATTRIBUTION}[/dim]"
+        "[dim]score 0-100 = 60 % skill similarity + 40 % essential-skill coverage, in steps "
+        "of 5; request an introduction with: talentverbund introduce DIR RESULT[/dim]"
     )
+    console.print(f"[dim]skill labels: {ATTRIBUTION}[/dim]")
 
 
 def _few(labels: list[str], shown: int = 3) -> str:

@@ -9,7 +9,8 @@ transaction, together with the peer's last-contact facts.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import grpc
@@ -28,7 +29,7 @@ from talentverbund.crypto.errors import DescriptorError, EnvelopeError, KeyFileE
 from talentverbund.node.errors import NotFound
 from talentverbund.node.federation.core import Federation
 from talentverbund.node.federation.errors import CertificateError, FederationCallError
-from talentverbund.node.federation.exchange_log import LogRecord
+from talentverbund.node.federation.exchange_log import LogRecord, LogTransaction
 from talentverbund.node.federation.receipts import ReceiptError, receipt_json, verify_receipt
 from talentverbund.node.federation.service import HANDSHAKE, HANDSHAKE_REPLY
 from talentverbund.node.federation.transport import (
@@ -139,6 +140,74 @@ class FederationClient:
             max_size=MAX_ENVELOPE,
         )
 
+    def exchange(
+        self,
+        peer: TrustedPeer,
+        call: Call,
+        payload: bytes,
+        *,
+        timeout: float,
+        now_ms: int | None = None,
+        message_id: str | None = None,
+    ) -> Exchange:
+        """Send one request and check the answer; never raises for what the peer does.
+
+        The outcome (and its log records) is in the returned :class:`Exchange`; the
+        caller logs it with :meth:`record`, alone or together with other exchanges
+        (a fan-out commits all its entries in one transaction).
+        """
+        sent_ms = clock_ms() if now_ms is None else now_ms
+        envelope = self.seal(
+            peer, call.message_type, payload, now_ms=sent_ms, message_id=message_id
+        )
+        done = Exchange(peer, call, envelope, envelope_hash(envelope), sent_ms)
+        stub = federation_grpc.FederationStub(self.fed.channels.get(peer))
+        started = time.monotonic()
+        try:
+            answer = getattr(stub, call.rpc)(_to_pb(envelope), timeout=timeout)
+        except grpc.RpcError as exc:
+            code = exc.code().name if exc.code() is not None else "UNKNOWN"
+            done.fail(code, str(exc.details() or ""), timeout)
+            return done
+        done.rtt_ms = (time.monotonic() - started) * 1000
+        try:
+            reply, reply_envelope = self._open_reply(peer, answer, call)
+            verify_receipt(
+                reply.receipt,
+                receiver=peer.node_id,
+                receiver_kid=peer.descriptor.signing_key.kid,
+                receiver_public=peer.signing_public,
+                envelope_sha256=done.request_hash,
+            )
+        except (EnvelopeError, ReceiptError, BadReply) as exc:
+            status = "bad_receipt" if isinstance(exc, ReceiptError) else "bad_reply"
+            done.fail(status, getattr(exc, "detail", "") or str(exc), timeout)
+            return done
+        done.reply, done.reply_envelope = reply, reply_envelope
+        done.status = "receipted"
+        return done
+
+    def record(
+        self,
+        exchanges: Sequence[Exchange],
+        also: Callable[[LogTransaction], None] | None = None,
+    ) -> None:
+        """Log exchanges (and run ``also`` for the caller's rows) in one transaction."""
+        with self.fed.log.transaction() as tx:
+            for done in exchanges:
+                for record in done.records():
+                    tx.append(record)
+                row = tx.session.get(Peer, done.peer.node_id)
+                if row is None:
+                    continue
+                if done.ok:
+                    row.last_contact_at = self.fed.clock()
+                    row.last_error = None
+                else:
+                    row.last_error = f"{done.status}: {done.detail}"[:500]
+            if also is not None:
+                also(tx)
+
     def handshake(
         self,
         node_id: str,
@@ -154,67 +223,50 @@ class FederationClient:
             node_id=self.fed.node_id,
             protocol_versions=list(SUPPORTED_VERSIONS),
             model_id=self.fed.model_id(),
-            descriptor_sequence=0,
+            descriptor_sequence=0,  # the node keeps no copy of its issued descriptors
             time_ms=sent_ms,
         ).SerializeToString(deterministic=True)
-        envelope = self.seal(peer, HANDSHAKE, payload, now_ms=sent_ms, message_id=message_id)
-        request_hash = envelope_hash(envelope)
-        header = envelope.header
-        stub = federation_grpc.FederationStub(self.fed.channels.get(peer))
-        started = time.monotonic()
-        try:
-            answer = stub.Handshake(_to_pb(envelope), timeout=timeout)
-        except grpc.RpcError as exc:
-            code = exc.code().name if exc.code() is not None else "UNKNOWN"
-            self._failed(peer, header.message_id, request_hash, code, str(exc.details() or ""))
-            hint = _HINTS.get(code, "see the peer's operator").format(
-                endpoint=peer.endpoint, timeout=timeout
-            )
-            raise FederationCallError(
-                node_id,
-                code,
-                f"handshake with {peer.name} ({node_id}) failed: {code}: {exc.details()}",
-                hint,
-            ) from None
-        rtt_ms = (time.monotonic() - started) * 1000
-        try:
-            reply, reply_envelope = self._open_reply(peer, answer)
-            verify_receipt(
-                reply.receipt,
-                receiver=node_id,
-                receiver_kid=peer.descriptor.signing_key.kid,
-                receiver_public=peer.signing_public,
-                envelope_sha256=request_hash,
-            )
-        except (EnvelopeError, ReceiptError, _BadReply) as exc:
-            status = "bad_receipt" if isinstance(exc, ReceiptError) else "bad_reply"
-            detail = getattr(exc, "detail", "") or str(exc)
-            self._failed(peer, header.message_id, request_hash, status, detail)
-            raise FederationCallError(
-                node_id,
-                status,
-                f"handshake with {peer.name} ({node_id}): the answer did not verify: {detail}",
-                "the peer's keys may have changed: ask its operator for a current descriptor",
-            ) from None
-        offset = int(reply.time_ms - (sent_ms + rtt_ms / 2))
+        done = self.exchange(
+            peer, HANDSHAKE_CALL, payload, timeout=timeout, now_ms=sent_ms, message_id=message_id
+        )
+        if not done.ok:
+            self.record([done])
+            raise done.error(f"handshake with {peer.name} ({node_id})")
+        reply = done.reply
+        assert isinstance(reply, pb.HandshakeReply)
+        offset = int(reply.time_ms - (sent_ms + done.rtt_ms / 2))
         result = HandshakeResult(
             peer_id=node_id,
-            rtt_ms=rtt_ms,
+            rtt_ms=done.rtt_ms,
             clock_offset_ms=offset,
             protocol_versions=list(reply.protocol_versions),
             model_id=reply.model_id,
-            message_id=header.message_id,
-            envelope_sha256=request_hash,
+            message_id=done.request.header.message_id,
+            envelope_sha256=done.request_hash,
             receipt=receipt_json(reply.receipt),
         )
-        self._succeeded(peer, header, request_hash, reply_envelope, result)
+
+        def facts(tx: LogTransaction) -> None:
+            row = tx.session.get(Peer, peer.node_id)
+            if row is not None:
+                row.last_handshake = {
+                    "direction": "out",
+                    "at_ms": clock_ms(),
+                    "rtt_ms": int(result.rtt_ms),
+                    "clock_offset_ms": result.clock_offset_ms,
+                    "protocol_versions": result.protocol_versions,
+                    "model_id": result.model_id,
+                    "descriptor_sequence": reply.descriptor_sequence,
+                }
+
+        self.record([done], facts)
         return result
 
     # -- helpers -------------------------------------------------------------------
 
     def _open_reply(
-        self, peer: TrustedPeer, answer: pb.Envelope
-    ) -> tuple[pb.HandshakeReply, Envelope]:
+        self, peer: TrustedPeer, answer: pb.Envelope, call: Call
+    ) -> tuple[Any, Envelope]:
         envelope = Envelope.from_parts(
             header_bytes=answer.header,
             enc=answer.enc,
@@ -224,11 +276,11 @@ class FederationClient:
         )
         header = envelope.header
         if header.sender != peer.node_id or header.sender_kid != peer.descriptor.signing_key.kid:
-            raise _BadReply(f"reply claims sender {header.sender} {header.sender_kid}")
+            raise BadReply(f"reply claims sender {header.sender} {header.sender_kid}")
         try:
             private = self.fed.identity.encryption_private_key(header.recipient_kid)
         except KeyFileError:
-            raise _BadReply(f"reply is sealed to unknown key {header.recipient_kid}") from None
+            raise BadReply(f"reply is sealed to unknown key {header.recipient_kid}") from None
         opened = open_envelope(
             envelope,
             expected_recipient=self.fed.node_id,
@@ -236,80 +288,110 @@ class FederationClient:
             sender_public=peer.signing_public,
             now_ms=clock_ms(),
             expected_model_id=self.fed.model_id(),
-            expected_type=HANDSHAKE_REPLY,
+            expected_type=call.reply_type,
             max_size=MAX_ENVELOPE,
         )
         try:
-            reply = pb.HandshakeReply.FromString(opened.payload)
+            reply = call.reply_class.FromString(opened.payload)
         except DecodeError:
-            raise _BadReply("reply payload is not a HandshakeReply") from None
-        if reply.node_id != peer.node_id:
-            raise _BadReply("reply names another node")
+            raise BadReply(f"reply payload is not a {call.reply_class.__name__}") from None
+        if isinstance(reply, pb.HandshakeReply) and reply.node_id != peer.node_id:
+            raise BadReply("reply names another node")
+        if not reply.HasField("receipt"):
+            raise BadReply("reply carries no receipt")
         return reply, envelope
 
-    def _failed(
-        self, peer: TrustedPeer, message_id: str, request_hash: str, status: str, detail: str
-    ) -> None:
-        self.fed.log.append(
+
+@dataclass(frozen=True)
+class Call:
+    """One RPC of the federation service: its method, message types and reply class."""
+
+    rpc: str
+    message_type: str
+    reply_type: str
+    reply_class: type[Any]
+    purpose: str | None = None
+
+
+HANDSHAKE_CALL = Call("Handshake", HANDSHAKE, HANDSHAKE_REPLY, pb.HandshakeReply)
+
+
+@dataclass
+class Exchange:
+    """One request to a peer and what came of it (status ``receipted`` when it worked)."""
+
+    peer: TrustedPeer
+    call: Call
+    request: Envelope
+    request_hash: str
+    sent_ms: int
+    status: str = "pending"
+    detail: str = ""
+    hint: str = ""
+    rtt_ms: float = 0.0
+    reply: Any = None
+    reply_envelope: Envelope | None = None
+    details: dict[str, Any] = field(default_factory=dict)  # extra facts for the out entry
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "receipted"
+
+    def fail(self, status: str, detail: str, timeout: float) -> None:
+        self.status, self.detail = status, detail
+        if status in ("bad_reply", "bad_receipt"):
+            self.hint = (
+                "the peer's keys may have changed: ask its operator for a current descriptor"
+            )
+        else:
+            self.hint = _HINTS.get(status, "see the peer's operator").format(
+                endpoint=self.peer.endpoint, timeout=timeout
+            )
+
+    def error(self, what: str) -> FederationCallError:
+        if self.status in ("bad_reply", "bad_receipt"):
+            message = f"{what}: the answer did not verify: {self.detail}"
+        else:
+            message = f"{what} failed: {self.status}: {self.detail}"
+        return FederationCallError(self.peer.node_id, self.status, message, self.hint)
+
+    def records(self) -> list[LogRecord]:
+        """The out entry (and the reply's in entry when there is one)."""
+        header = self.request.header
+        details: dict[str, Any] = {"rpc": self.call.rpc, **self.details}
+        if self.ok:
+            details["receipt"] = receipt_json(self.reply.receipt)
+        else:
+            details["error"] = self.detail[:200]
+        out = [
             LogRecord(
                 direction="out",
-                peer_id=peer.node_id,
-                msg_type=HANDSHAKE,
-                message_id=message_id,
-                envelope_sha256=request_hash,
-                status=status.lower()[:32],
-                details={"rpc": "Handshake", "error": detail[:200]},
+                peer_id=self.peer.node_id,
+                msg_type=self.call.message_type,
+                message_id=header.message_id,
+                purpose=self.call.purpose,
+                envelope_sha256=self.request_hash,
+                status=self.status.lower()[:32],
+                details=details,
             )
-        )
-        self.fed.record_error(peer.node_id, f"{status}: {detail}")
-
-    def _succeeded(
-        self,
-        peer: TrustedPeer,
-        request: EnvelopeHeader,
-        request_hash: str,
-        reply_envelope: Envelope,
-        result: HandshakeResult,
-    ) -> None:
-        reply_header = reply_envelope.header
-        with self.fed.log.transaction() as tx:
-            tx.append(
-                LogRecord(
-                    direction="out",
-                    peer_id=peer.node_id,
-                    msg_type=HANDSHAKE,
-                    message_id=request.message_id,
-                    envelope_sha256=request_hash,
-                    status="receipted",
-                    details={"rpc": "Handshake", "receipt": result.receipt},
-                )
-            )
-            tx.append(
+        ]
+        if self.ok and self.reply_envelope is not None:
+            out.append(
                 LogRecord(
                     direction="in",
-                    peer_id=peer.node_id,
-                    msg_type=HANDSHAKE_REPLY,
-                    message_id=reply_header.message_id,
-                    envelope_sha256=envelope_hash(reply_envelope),
+                    peer_id=self.peer.node_id,
+                    msg_type=self.call.reply_type,
+                    message_id=self.reply_envelope.header.message_id,
+                    purpose=self.call.purpose,
+                    envelope_sha256=envelope_hash(self.reply_envelope),
                     status="accepted",
-                    details={"in_reply_to": request.message_id},
+                    details={"in_reply_to": header.message_id},
                 )
             )
-            row = tx.session.get(Peer, peer.node_id)
-            if row is not None:
-                row.last_contact_at = self.fed.clock()
-                row.last_error = None
-                row.last_handshake = {
-                    "direction": "out",
-                    "at_ms": clock_ms(),
-                    "rtt_ms": int(result.rtt_ms),
-                    "clock_offset_ms": result.clock_offset_ms,
-                    "protocol_versions": result.protocol_versions,
-                    "model_id": result.model_id,
-                }
+        return out
 
 
-class _BadReply(Exception):
+class BadReply(Exception):
     """The peer's answer is not the reply it must be (our log gets the reason)."""
 
 

@@ -21,6 +21,7 @@ exchange log.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NoReturn, Protocol
@@ -75,19 +76,28 @@ class InboundHandler(Protocol):
     rpc: str
     message_type: str
     reply_type: str
+    purpose: str | None
 
     def parse(self, opened: OpenedMessage) -> Any:
         """The payload as this RPC's message; raise Rejection if it is not."""
 
-    def act(
-        self, request: Any, opened: OpenedMessage, tx: LogTransaction, received_ms: int
-    ) -> None:
-        """Side effects of an accepted message, run once, inside the log transaction."""
+    def act(self, request: Any, opened: OpenedMessage, tx: LogTransaction, received_ms: int) -> Any:
+        """Side effects of an accepted message, run once, inside the log transaction.
+
+        Returns what :meth:`reply` needs; raising Rejection refuses the message and
+        rolls back everything, the acceptance entry included.
+        """
+
+    def replay(self, request: Any, opened: OpenedMessage, tx: LogTransaction) -> Any:
+        """For a repeated message: the state :meth:`act` returned the first time."""
 
     def details(self, request: Any) -> dict[str, Any]:
         """What the acceptance entry records about the message (no personal data)."""
 
-    def reply(self, request: Any, receipt: pb.Receipt) -> bytes:
+    def reply_details(self, state: Any) -> dict[str, Any]:
+        """What the reply's entry records (counts, keyed commitments; no personal data)."""
+
+    def reply(self, request: Any, receipt: pb.Receipt, state: Any) -> bytes:
         """The reply payload carrying the receipt."""
 
 
@@ -105,26 +115,33 @@ class _Inbound:
 class FederationService:
     """``talentverbund.v1.Federation``; register with ``add_FederationServicer_to_server``."""
 
-    def __init__(self, federation: Federation) -> None:
+    def __init__(self, federation: Federation, handlers: Sequence[InboundHandler] = ()) -> None:
         self.fed = federation
-        self._handshake = HandshakeHandler(federation)
+        self._handlers: dict[str, InboundHandler] = {"Handshake": HandshakeHandler(federation)}
+        self._handlers.update({h.rpc: h for h in handlers})
+
+    def _handle(self, rpc: str, request: pb.Envelope, context: grpc.ServicerContext) -> pb.Envelope:
+        handler = self._handlers.get(rpc)
+        if handler is None:
+            _unimplemented(context, rpc)
+        return self.receive(request, context, handler)
 
     # -- RPCs --------------------------------------------------------------------------
 
     def Handshake(self, request: pb.Envelope, context: grpc.ServicerContext) -> pb.Envelope:
-        return self.receive(request, context, self._handshake)
+        return self._handle("Handshake", request, context)
 
     def Search(self, request: pb.Envelope, context: grpc.ServicerContext) -> pb.Envelope:
-        _unimplemented(context, "Search")
+        return self._handle("Search", request, context)
 
     def Introduce(self, request: pb.Envelope, context: grpc.ServicerContext) -> pb.Envelope:
-        _unimplemented(context, "Introduce")
+        return self._handle("Introduce", request, context)
 
     def Notify(self, request: pb.Envelope, context: grpc.ServicerContext) -> pb.Envelope:
-        _unimplemented(context, "Notify")
+        return self._handle("Notify", request, context)
 
     def CrossCheck(self, request: pb.Envelope, context: grpc.ServicerContext) -> pb.Envelope:
-        _unimplemented(context, "CrossCheck")
+        return self._handle("CrossCheck", request, context)
 
     # -- the pipeline -------------------------------------------------------------------
 
@@ -241,7 +258,8 @@ class FederationService:
                 "the descriptor of the sender held here has no valid encryption key; send "
                 "a current descriptor to this node's operator",
             ) from None
-        base = {
+        base: dict[str, Any] = {
+            "purpose": handler.purpose,
             "direction": "in",
             "peer_id": sender.node_id,
             "msg_type": header.message_type,
@@ -262,6 +280,7 @@ class FederationService:
                         **base,
                     )
                 )
+                state = handler.replay(request, opened, tx)
             else:
                 entry = tx.append(
                     LogRecord(
@@ -270,7 +289,7 @@ class FederationService:
                         **base,
                     )
                 )
-                handler.act(request, opened, tx, received_ms)
+                state = handler.act(request, opened, tx, received_ms)
                 receipt = sign_receipt(
                     self.fed.identity,
                     envelope_sha256=request_hash,
@@ -298,7 +317,7 @@ class FederationService:
             )
             reply = seal_envelope(
                 header=reply_header,
-                payload=handler.reply(request, receipt),
+                payload=handler.reply(request, receipt, state),
                 recipient_public=reply_key.public,
                 sender_signing_key=self.fed.identity,
                 max_size=MAX_ENVELOPE,
@@ -311,9 +330,11 @@ class FederationService:
                     message_id=reply_header.message_id,
                     envelope_sha256=envelope_hash(reply),
                     status="sent",
+                    purpose=handler.purpose,
                     details={
                         "in_reply_to": header.message_id,
                         "receipt_log_index": receipt.log_index,
+                        **handler.reply_details(state),
                     },
                 )
             )
@@ -370,6 +391,7 @@ class HandshakeHandler:
     rpc = "Handshake"
     message_type = HANDSHAKE
     reply_type = HANDSHAKE_REPLY
+    purpose: str | None = None
 
     def __init__(self, federation: Federation) -> None:
         self.fed = federation
@@ -402,6 +424,12 @@ class HandshakeHandler:
     def details(self, request: pb.Handshake) -> dict[str, Any]:
         return {"peer_model_id": request.model_id, "peer_versions": list(request.protocol_versions)}
 
+    def replay(self, request: pb.Handshake, opened: OpenedMessage, tx: LogTransaction) -> None:
+        return None
+
+    def reply_details(self, state: None) -> dict[str, Any]:
+        return {}
+
     def act(
         self, request: pb.Handshake, opened: OpenedMessage, tx: LogTransaction, received_ms: int
     ) -> None:
@@ -419,7 +447,7 @@ class HandshakeHandler:
             "descriptor_sequence": request.descriptor_sequence,
         }
 
-    def reply(self, request: pb.Handshake, receipt: pb.Receipt) -> bytes:
+    def reply(self, request: pb.Handshake, receipt: pb.Receipt, state: None) -> bytes:
         reply = pb.HandshakeReply(
             node_id=self.fed.node_id,
             protocol_versions=list(SUPPORTED_VERSIONS),

@@ -271,3 +271,114 @@ class ReceivedMessage(Base):
     message_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     received_at: Mapped[datetime]
     receipt: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# ---------------------------------------------------------------- federated search
+
+
+class AnsweredQuery(Base):
+    """A peer's query this node answered: for budgets, the repeated-job cache and replay.
+
+    ``reply`` is the serialized SearchResults without receipt (pseudonyms, scores,
+    masks, coarse facts; no personal data), so a repeated or cached query gets the
+    same answer and learns nothing new.
+    """
+
+    __tablename__ = "answered_queries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    requester: Mapped[str] = mapped_column(String(64))
+    query_id: Mapped[str] = mapped_column(String(64))
+    facts_sha256: Mapped[str] = mapped_column(String(64))
+    skills: Mapped[list[Any]]  # sorted skill URIs of the query, for the similarity check
+    answered_at: Mapped[datetime]
+    reply: Mapped[bytes] = mapped_column(LargeBinary)
+    from_cache_of: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (
+        Index("ix_answered_queries_requester_time", "requester", "answered_at"),
+        Index("ix_answered_queries_requester_query", "requester", "query_id", unique=True),
+    )
+
+
+class IssuedResult(Base):
+    """A pseudonym this node gave a peer: resolves introductions, counts exposure.
+
+    Deleted with the candidate (erasure) and after the result period.
+    """
+
+    __tablename__ = "issued_results"
+
+    pseudonym: Mapped[str] = mapped_column(String(40), primary_key=True)
+    requester: Mapped[str] = mapped_column(String(64))
+    query_id: Mapped[str] = mapped_column(String(64))
+    candidate_id: Mapped[str] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )
+    issued_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_issued_results_exposure", "requester", "candidate_id"),)
+
+
+class FederatedResult(Base):
+    """A result a peer sent us (requester side). Anonymous; expires unless introduced."""
+
+    __tablename__ = "federated_results"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    query_id: Mapped[str] = mapped_column(String(64), index=True)
+    peer_id: Mapped[str] = mapped_column(String(64))
+    pseudonym: Mapped[str] = mapped_column(String(40))
+    score: Mapped[int] = mapped_column(Integer)
+    matched: Mapped[list[Any]]  # skill URIs of the job that the candidate has
+    region: Mapped[str] = mapped_column(String(16))
+    experience_band: Mapped[str] = mapped_column(String(8))
+    availability: Mapped[str] = mapped_column(String(8))
+    received_at: Mapped[datetime]
+    expires_at: Mapped[datetime | None]  # None once an introduction was requested
+
+
+class Introduction(Base):
+    """One introduction, on either side (``side``: requester or holder)."""
+
+    __tablename__ = "introductions"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    side: Mapped[str] = mapped_column(String(16))  # requester | holder
+    peer_id: Mapped[str] = mapped_column(String(64))
+    pseudonym: Mapped[str] = mapped_column(String(40))
+    result_id: Mapped[str | None] = mapped_column(String(16))  # requester side
+    candidate_id: Mapped[str | None] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True
+    )  # holder side
+    job: Mapped[dict[str, Any]]  # public job facts
+    message: Mapped[str] = mapped_column(Text)  # the recruiter's message
+    status: Mapped[str] = mapped_column(String(16))
+    # holder: pending | accepted | declined | not_accepted ; requester: requested |
+    # accepted | not_accepted
+    requested_at: Mapped[datetime]
+    respond_by: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+    answered_at: Mapped[datetime | None]  # outcome sent (holder) / received (requester)
+    disclose_disability: Mapped[bool | None]
+    contact: Mapped[bytes | None] = mapped_column(LargeBinary)  # requester: sealed at rest
+
+    __table_args__ = (Index("ix_introductions_side_status", "side", "status"),)
+
+
+class LogCheckpoint(Base):
+    """A signed checkpoint of the exchange log (C2SP signed note), ours or a peer's."""
+
+    __tablename__ = "log_checkpoints"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    origin: Mapped[str] = mapped_column(String(200))
+    tree_size: Mapped[int] = mapped_column(BigInteger)
+    root_hash: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text)  # the signed note, with any cosignatures
+    created_at: Mapped[datetime]
+    peer_id: Mapped[str | None] = mapped_column(String(64))  # None: our own log
+
+    __table_args__ = (Index("ix_log_checkpoints_peer_size", "peer_id", "tree_size"),)

@@ -1,0 +1,281 @@
+"""Federated search at the requesting node: one query to every peer, one ranking back.
+
+The job's skill set and public facts go to every active peer at once, each call
+under the same deadline; the local pool is searched meanwhile. Answers are checked
+(our query id, no more results than asked, no duplicate pseudonyms, masks and
+facts in range) before anything of them is stored; a bad answer is reported and
+dropped whole. All exchange-log entries and the stored results commit in one
+transaction, so a search costs one disk sync however many peers answer.
+Results expire after ``federation.results_days`` unless an introduction was
+requested for them.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete
+
+from talentverbund.node.errors import UsageError
+from talentverbund.node.federation.answering import (
+    AVAILABILITY_BUCKETS,
+    LOG_PURPOSE,
+    QUERY,
+    RESULTS,
+    availability_bucket,
+    mask_bits,
+    quantize,
+)
+from talentverbund.node.federation.client import Call, Exchange, FederationClient
+from talentverbund.node.federation.errors import FederationCallError
+from talentverbund.node.federation.exchange_log import LogTransaction
+from talentverbund.node.federation.trust import TrustedPeer
+from talentverbund.node.jobstore import filters_for, load_job
+from talentverbund.node.matcher import JobSkill
+from talentverbund.node.search import check_top, rank
+from talentverbund.node.storage.models import FederatedResult, Job
+from talentverbund.protocol.v1 import federation_pb2 as pb
+
+if TYPE_CHECKING:
+    from talentverbund.node.runtime import NodeRuntime
+
+SEARCH_CALL = Call("Search", QUERY, RESULTS, pb.SearchResults, purpose=LOG_PURPOSE)
+DEFAULT_TIMEOUT = 5.0
+MAX_TIMEOUT = 60.0
+BANDS = {"", "0-2", "3-5", "6-10", ">10"}
+AVAILABILITY = {"", "later", *(name for _, name in AVAILABILITY_BUCKETS)}
+
+
+@dataclass
+class PeerAnswer:
+    """What one peer contributed to a search, or why it did not."""
+
+    peer: TrustedPeer
+    exchange: Exchange | None = None
+    status: str = "timeout"
+    reason: str = ""
+    results: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        done = self.exchange
+        return {
+            "node_id": self.peer.node_id,
+            "name": self.peer.name,
+            "status": self.status,
+            "results": self.results,
+            "from_cache": bool(done and done.ok and done.reply.from_cache),
+            "rtt_ms": round(done.rtt_ms, 1) if done and done.ok else None,
+            "reason": self.reason,
+        }
+
+
+def build_query(job: Job, skills: list[JobSkill], query_id: str, top: int) -> pb.SearchQuery:
+    facts = job.facts
+    return pb.SearchQuery(
+        query_id=query_id,
+        skills=[pb.SkillWeight(uri=s.uri, weight=s.weight, essential=s.essential) for s in skills],
+        facts=pb.JobFacts(
+            title=job.title[:200],
+            region=facts.get("region") or "",
+            employment_types=facts.get("employment_types", []),
+            licences=facts.get("licences", []),
+            qualifications=facts.get("qualifications", []),
+            start_date=facts.get("start_date") or "",
+        ),
+        top_k=top,
+    )
+
+
+def answer_problem(reply: pb.SearchResults, query: pb.SearchQuery) -> str:
+    """Why a peer's answer cannot be used ("" when it can)."""
+    if reply.query_id != query.query_id:
+        return "the answer is for another query"
+    if len(reply.results) > query.top_k:
+        return f"{len(reply.results)} results, {query.top_k} were asked for"
+    seen: set[str] = set()
+    mask_len = (len(query.skills) + 7) // 8
+    for result in reply.results:
+        if not result.pseudonym or len(result.pseudonym) > 40 or result.pseudonym in seen:
+            return "a pseudonym is missing, too long or duplicated"
+        seen.add(result.pseudonym)
+        if result.score > 100 or len(result.matched_mask) > mask_len:
+            return "a score or skill mask is out of range"
+        if (
+            result.experience_band not in BANDS
+            or result.availability not in AVAILABILITY
+            or len(result.region) > 16
+        ):
+            return "a result carries facts outside the protocol's vocabulary"
+    return ""
+
+
+def purge_expired_results(rt: NodeRuntime, now: datetime) -> int:
+    """Results nobody asked an introduction for are deleted when they expire."""
+    with rt.sessions.begin() as session:
+        gone = session.execute(
+            delete(FederatedResult).where(
+                FederatedResult.expires_at.is_not(None), FederatedResult.expires_at <= now
+            )
+        )
+    return int(getattr(gone, "rowcount", 0) or 0)
+
+
+def federated_search(
+    rt: NodeRuntime, job_id: str, top: int, timeout: float, *, peers_only: bool = False
+) -> dict[str, Any]:
+    """Search the local pool and every peer; merged, ranked, with who answered."""
+    if not 0 < timeout <= MAX_TIMEOUT:
+        raise UsageError(f"--timeout must be in (0, {MAX_TIMEOUT:g}] seconds", "e.g. --timeout 5")
+    check_top(top)
+    deadline = time.monotonic() + timeout
+    matcher = rt.matcher()
+    job, skills = load_job(rt.sessions, matcher, job_id)
+    now = rt.clock()
+    purge_expired_results(rt, now)
+    fed = rt.federation()
+    query_id = "q" + secrets.token_hex(12)
+    query = build_query(job, skills, query_id, top)
+    answers = [PeerAnswer(peer) for peer in fed.trust.snapshot().peers.values()]
+    pending = _ask_all(FederationClient(fed), answers, query, deadline)
+    local = [] if peers_only else _local(rt, job, skills, top, now)
+    wait(pending, timeout=max(0.0, deadline - time.monotonic()) + 0.2)
+    rows = _collect(answers, query, job.id, now + timedelta(days=rt.config.federation.results_days))
+    exchanges = [a.exchange for a in answers if a.exchange is not None]
+
+    def store(tx: LogTransaction) -> None:
+        tx.session.add_all(rows)
+
+    FederationClient(fed).record(exchanges, store)
+    label = {s.uri: matcher.taxonomy.skill(s.uri).label("de") for s in skills}
+    remote = [_remote_json(row, answers, skills, label) for row in rows]
+    merged = sorted(local + remote, key=lambda r: (-r["score"], r["node"], r["pseudonym"]))[:top]
+    return {
+        "job": {"id": job.id, "title": job.title},
+        "query_id": query_id,
+        "model_id": matcher.model_id,
+        "searched": len(rt.pool()),
+        "results": merged,
+        "peers": [a.to_json() for a in answers],
+        "node": rt.config.name,
+    }
+
+
+def _ask_all(
+    client: FederationClient, answers: list[PeerAnswer], query: pb.SearchQuery, deadline: float
+) -> list[Future[None]]:
+    if not answers:
+        return []
+    payload = query.SerializeToString(deterministic=True)
+    executor = ThreadPoolExecutor(max_workers=min(32, len(answers)), thread_name_prefix="fanout")
+
+    def ask(answer: PeerAnswer) -> None:
+        try:
+            peer = client.peer(answer.peer.node_id)
+        except FederationCallError as exc:
+            answer.status, answer.reason = exc.status.lower(), exc.message
+            return
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            answer.reason = "the deadline passed before the query could be sent"
+            return
+        answer.exchange = client.exchange(peer, SEARCH_CALL, payload, timeout=remaining)
+
+    pending = [executor.submit(ask, answer) for answer in answers]
+    executor.shutdown(wait=False)  # the caller waits up to the deadline, never longer
+    return pending
+
+
+def _collect(
+    answers: list[PeerAnswer], query: pb.SearchQuery, job_id: str, expires: datetime
+) -> list[FederatedResult]:
+    """Check every finished answer; rows to store from the good ones."""
+    rows: list[FederatedResult] = []
+    uris = [s.uri for s in query.skills]
+    for answer in answers:
+        done = answer.exchange
+        if done is None:
+            if answer.status == "timeout" and not answer.reason:
+                answer.reason = "no answer before the deadline"
+            continue
+        if not done.ok:
+            answer.status, answer.reason = done.status.lower(), f"{done.detail} ({done.hint})"
+            continue
+        reply: pb.SearchResults = done.reply
+        problem = answer_problem(reply, query)
+        if problem:
+            answer.status, answer.reason = "bad_answer", problem
+            done.status, done.detail = "bad_answer", problem
+            continue
+        answer.status, answer.results = "answered", len(reply.results)
+        done.details = {"query_id": query.query_id, "results": len(reply.results)}
+        for result in reply.results:
+            rows.append(
+                FederatedResult(
+                    id="r" + secrets.token_hex(6),
+                    job_id=job_id,
+                    query_id=query.query_id,
+                    peer_id=answer.peer.node_id,
+                    pseudonym=result.pseudonym,
+                    score=int(result.score),
+                    matched=[uris[i] for i in mask_bits(result.matched_mask, len(uris))],
+                    region=result.region,
+                    experience_band=result.experience_band,
+                    availability=result.availability,
+                    received_at=done_time(done),
+                    expires_at=expires,
+                )
+            )
+    return rows
+
+
+def done_time(done: Exchange) -> datetime:
+    return datetime.fromtimestamp(done.sent_ms / 1000, UTC)
+
+
+def _local(
+    rt: NodeRuntime, job: Job, skills: list[JobSkill], top: int, now: datetime
+) -> list[dict[str, Any]]:
+    matcher = rt.matcher()
+    label = {s.uri: matcher.taxonomy.skill(s.uri).label("de") for s in skills}
+    matches = rank(rt.pool(), matcher, skills, filters_for(job, "local"), top, now)
+    return [
+        {
+            "result_id": None,
+            "node": rt.config.name,
+            "node_id": None,
+            "pseudonym": rt.candidates.pseudonym(m.candidate_id, f"local/{job.id}"),
+            "score": quantize(m.score),
+            "similarity": m.similarity,
+            "coverage": m.coverage,
+            "matched": [label[u] for u in m.matched],
+            "missing_essential": [label[u] for u in m.missing_essential],
+            "region": m.region or "",
+            "experience": m.experience_band,
+            "availability": availability_bucket(m.available_from, now.date()),
+        }
+        for m in matches
+    ]
+
+
+def _remote_json(
+    row: FederatedResult, answers: list[PeerAnswer], skills: list[JobSkill], label: dict[str, str]
+) -> dict[str, Any]:
+    names = {a.peer.node_id: a.peer.name for a in answers}
+    matched = set(row.matched)
+    return {
+        "result_id": row.id,
+        "node": names.get(row.peer_id, row.peer_id),
+        "node_id": row.peer_id,
+        "pseudonym": row.pseudonym,
+        "score": row.score,
+        "matched": [label[u] for u in row.matched if u in label],
+        "missing_essential": [label[s.uri] for s in skills if s.essential and s.uri not in matched],
+        "region": row.region,
+        "experience": row.experience_band,
+        "availability": row.availability,
+    }
