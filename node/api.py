@@ -14,8 +14,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from talentverbund.node import audit
 from talentverbund.node.errors import UsageError
-from talentverbund.node.federation import peers
+from talentverbund.node.federation import introductions, peers
 from talentverbund.node.federation.searching import DEFAULT_TIMEOUT, federated_search
 from talentverbund.node.intake.wire import draft_from_wire
 from talentverbund.node.jobs import parse_jobposting
@@ -24,6 +25,7 @@ from talentverbund.node.runtime import NodeRuntime
 from talentverbund.node.search import rank
 from talentverbund.node.storage.labels import store_labels
 from talentverbund.node.storage.models import Candidate
+from talentverbund.node.upkeep import run_once as run_upkeep
 
 Params = dict[str, Any]
 Handler = Callable[[NodeRuntime, Params], Any]
@@ -191,6 +193,35 @@ def peer_ping(rt: NodeRuntime, params: Params) -> Any:
     return peers.ping_peer(rt.federation(), _str(params, "node_id"), timeout)
 
 
+def introduce(rt: NodeRuntime, params: Params) -> Any:
+    return introductions.request_introduction(
+        rt, _str(params, "result_id"), str(params.get("message") or "")
+    )
+
+
+def introduction_list(rt: NodeRuntime, _params: Params) -> Any:
+    return introductions.list_introductions(rt)
+
+
+def introduction_show(rt: NodeRuntime, params: Params) -> Any:
+    return introductions.show_introduction(rt, _str(params, "id"))
+
+
+def candidate_respond(rt: NodeRuntime, params: Params) -> Any:
+    return introductions.respond(
+        rt,
+        _str(params, "id"),
+        _str(params, "decision"),
+        share_original=bool(params.get("share_original")),
+        disclose_disability=bool(params.get("disclose_disability")),
+        recorded_by=str(params.get("recorded_by") or "candidate"),
+    )
+
+
+def upkeep(rt: NodeRuntime, _params: Params) -> Any:
+    return run_upkeep(rt)
+
+
 def log_verify(rt: NodeRuntime, _params: Params) -> Any:
     return rt.federation().log.verify_chain().to_json()
 
@@ -214,6 +245,16 @@ METHODS: dict[str, Handler] = {
     "peer.remove": peer_remove,
     "peer.ping": peer_ping,
     "log.verify": log_verify,
+    "audit.checkpoint": audit.api_checkpoint,
+    "audit.verify": audit.api_verify,
+    "audit.prove": audit.api_prove,
+    "audit.export": audit.api_export,
+    "audit.report": audit.api_report,
+    "introduce": introduce,
+    "introduction.list": introduction_list,
+    "introduction.show": introduction_show,
+    "candidate.respond": candidate_respond,
+    "upkeep": upkeep,
 }
 
 

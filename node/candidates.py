@@ -67,6 +67,9 @@ class Registered:
     flags: tuple[str, ...]
 
 
+CONTACT_FIELDS = ("name", "email", "phone", "address")
+
+
 def _aad(candidate_id: str, what: str) -> bytes:
     return f"talentverbund/candidate/{what}/{candidate_id}".encode()
 
@@ -361,6 +364,40 @@ class CandidateService:
             for i, w in skills.skills
             if int(i) < taxonomy.size
         ]
+
+    def seal(self, cid: str, what: str, data: bytes) -> bytes:
+        """Seal other data about a candidate (outbox notices) under their data key, so
+        erasing the candidate shreds it too."""
+        return atrest.seal(self._keys(cid).data_key, data, _aad(cid, what))
+
+    def open(self, cid: str, what: str, blob: bytes) -> bytes:
+        return atrest.open_sealed(self._keys(cid).data_key, blob, _aad(cid, what))
+
+    def contact_card(self, cid: str, *, original: bool, disability: bool) -> dict[str, Any]:
+        """What an accepted introduction hands over: contact details, the scrubbed CV,
+        the original file only if the candidate chose so, and a declared severe
+        disability only with its own explicit consent (Art. 9 GDPR, §165 SGB IX)."""
+        with self.sessions() as session:
+            secret = session.get(CandidateSecret, cid)
+            files = session.scalars(
+                select(CandidateFile).where(CandidateFile.candidate_id == cid)
+            ).all()
+        if secret is None:
+            raise NotFound(f"candidate {cid} does not exist", "see: candidate list DIR")
+        payload = self._open_payload(cid, secret)
+        personal = payload.get("personal", {})
+        card: dict[str, Any] = {key: personal[key] for key in CONTACT_FIELDS if personal.get(key)}
+        card["scrubbed_cv"] = payload.get("scrubbed_cv", "")
+        if disability and personal.get("disability"):
+            card["severe_disability"] = personal["disability"]
+        if original and files:
+            first = files[0]
+            card["original"] = {
+                "filename": self.open(cid, f"name/{first.id}", first.sealed_name).decode(),
+                "media_type": first.media_type,
+                "content_base64": base64.b64encode(self.read_file(cid, first.id)).decode(),
+            }
+        return card
 
     def pseudonym(self, cid: str, context: str) -> str:
         """A name for a result, unlinkable across contexts (keyed with the candidate's key)."""

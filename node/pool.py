@@ -10,6 +10,7 @@ consent stops matching the moment it expires.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -99,6 +100,9 @@ class CandidatePool:
         self._masks: dict[Filters, tuple[np.ndarray, datetime, datetime]] = {}
         # Other values derived from the pool (e.g. group sizes for k-anonymity), same rule.
         self._memo: dict[Hashable, tuple[Any, datetime, datetime]] = {}
+        # Serving nodes rank for peers on gRPC threads while admin calls change the pool:
+        # every reader and writer holds this lock, and takes no other lock under it.
+        self.lock = threading.RLock()
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -121,6 +125,10 @@ class CandidatePool:
         return pool
 
     def refresh(self, sessions: sessionmaker[Session], ids: list[str] | None) -> None:
+        with self.lock:
+            self._refresh(sessions, ids)
+
+    def _refresh(self, sessions: sessionmaker[Session], ids: list[str] | None) -> None:
         """Reload candidates from the database (all, or the given ids) after a change.
 
         Plain column rows, JSON read as text and parsed once per distinct value
@@ -157,7 +165,7 @@ class CandidatePool:
             current = valid.setdefault(cid, {})
             current[purpose] = max(expires, current.get(purpose, expires))
         if ids is not None:
-            self.remove(ids)
+            self._remove(ids)
         self._masks.clear()
         self._memo.clear()
         lists = _ListCache()
@@ -180,6 +188,10 @@ class CandidatePool:
             self.index.add(add_ids, vectors_from_bytes(blobs, self.dim))
 
     def remove(self, cids: Iterable[str]) -> None:
+        with self.lock:
+            self._remove(cids)
+
+    def _remove(self, cids: Iterable[str]) -> None:
         self._masks.clear()
         self._memo.clear()
         for cid in cids:
@@ -213,13 +225,14 @@ class CandidatePool:
     def memo(self, key: Hashable, now: datetime, compute: Callable[[], tuple[T, datetime]]) -> T:
         """A value derived from the pool, kept until the pool changes or ``compute``'s
         second value (the first consent expiry it depends on) is reached."""
-        cached = self._memo.get(key)
-        if cached is not None and cached[1] <= now < cached[2]:
-            value: T = cached[0]
+        with self.lock:
+            cached = self._memo.get(key)
+            if cached is not None and cached[1] <= now < cached[2]:
+                value: T = cached[0]
+                return value
+            value, valid_until = compute()
+            self._memo[key] = (value, now, valid_until)
             return value
-        value, valid_until = compute()
-        self._memo[key] = (value, now, valid_until)
-        return value
 
     def mask(self, filters: Filters, now: datetime) -> np.ndarray:
         """Boolean row mask over the index: who may appear in this answer."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import functools
 import os
+import threading
 from importlib import resources
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -91,19 +92,24 @@ class NodeRuntime:
         self.clock = clock
         self._matcher: Matcher | None = None
         self._pool: CandidatePool | None = None
+        self._loading = threading.RLock()  # serve loads lazily from several threads
         self._federation: Federation | None = None
         self.candidates = CandidateService(config, self.sessions, keystore, self.matcher, clock)
 
     def matcher(self) -> Matcher:
-        if self._matcher is None:
-            self._matcher = Matcher.load(imported_labels(self.sessions))
-        return self._matcher
+        with self._loading:
+            if self._matcher is None:
+                self._matcher = Matcher.load(imported_labels(self.sessions))
+            return self._matcher
 
     def pool(self) -> CandidatePool:
-        if self._pool is None:
-            matcher = self.matcher()
-            self._pool = CandidatePool.load(self.sessions, matcher.model_id, matcher.encoder.dim)
-        return self._pool
+        with self._loading:
+            if self._pool is None:
+                matcher = self.matcher()
+                self._pool = CandidatePool.load(
+                    self.sessions, matcher.model_id, matcher.encoder.dim
+                )
+            return self._pool
 
     def pool_changed(self, ids: list[str]) -> None:
         """Keep a loaded pool current after candidates were added or changed."""
@@ -129,17 +135,18 @@ class NodeRuntime:
 
     def federation(self) -> Federation:
         """Peers, exchange log, channels: built on first use (loads the node identity)."""
-        if self._federation is None:
-            from talentverbund.crypto.identity import NodeIdentity
-            from talentverbund.node.federation.core import Federation
+        with self._loading:
+            if self._federation is None:
+                from talentverbund.crypto.identity import NodeIdentity
+                from talentverbund.node.federation.core import Federation
 
-            self._federation = Federation(
-                self.sessions,
-                NodeIdentity.load(self.config.keys_dir),
-                self.model_id,
-                self.clock,
-            )
-        return self._federation
+                self._federation = Federation(
+                    self.sessions,
+                    NodeIdentity.load(self.config.keys_dir),
+                    self.model_id,
+                    self.clock,
+                )
+            return self._federation
 
     def close(self) -> None:
         if self._federation is not None:

@@ -80,14 +80,16 @@ def rank(
             "the job has no recognised skills, so nobody can be ranked for it",
             "describe the tasks and requirements in the posting, or name skills explicitly",
         )
-    mask = pool.mask(filters, now)
-    if not mask.any():
-        return []
     query = matcher.job_vector(job)
-    shortlist = pool.index.search(query, min(int(mask.sum()), top * SHORTLIST_FACTOR), mask=mask)
+    with pool.lock:
+        mask = pool.mask(filters, now)
+        if not mask.any():
+            return []
+        size = min(int(mask.sum()), top * SHORTLIST_FACTOR)
+        shortlist = pool.index.search(query, size, mask=mask)
+        entries = [(cid, similarity, pool.entries[cid]) for cid, similarity in shortlist]
     results = []
-    for cid, similarity in shortlist:
-        entry = pool.entries[cid]
+    for cid, similarity, entry in entries:
         cover, matched, missing = coverage(entry, job)
         score = SIMILARITY_SHARE * max(similarity, 0.0) + (1 - SIMILARITY_SHARE) * cover
         region = land_of(entry.regions[0]) if entry.regions else None

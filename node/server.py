@@ -29,6 +29,7 @@ from talentverbund.node.admin import AdminServer
 from talentverbund.node.config import parse_hostport
 from talentverbund.node.errors import NodeError
 from talentverbund.node.federation.answering import SearchHandler
+from talentverbund.node.federation.introductions import IntroduceHandler, NotifyHandler
 from talentverbund.node.federation.service import FederationService
 from talentverbund.node.federation.transport import (
     MAX_TRANSPORT_MESSAGE,
@@ -37,6 +38,7 @@ from talentverbund.node.federation.transport import (
     federation_grpc,
 )
 from talentverbund.node.runtime import NodeRuntime
+from talentverbund.node.upkeep import Upkeep
 from talentverbund.protocol.v1 import federation_pb2
 
 log = logging.getLogger("talentverbund.serve")
@@ -69,7 +71,11 @@ class NodeServer:
         )
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.grpc)
         federation_grpc.add_FederationServicer_to_server(
-            FederationService(self.federation, [SearchHandler(runtime)]), self.grpc
+            FederationService(
+                self.federation,
+                [SearchHandler(runtime), IntroduceHandler(runtime), NotifyHandler(runtime)],
+            ),
+            self.grpc,
         )
         names = (
             federation_pb2.DESCRIPTOR.services_by_name["Federation"].full_name,
@@ -78,6 +84,7 @@ class NodeServer:
         )
         reflection.enable_server_reflection(names, self.grpc)
         self.admin = AdminServer(runtime)
+        self.upkeep = Upkeep(runtime)
         self.port = 0
 
     def _credentials(self) -> grpc.ServerCredentials:
@@ -98,6 +105,7 @@ class NodeServer:
         self.grpc.start()
         self.admin.start()
         self.federation.start_upkeep()
+        self.upkeep.start()
         self.health.set("", health_pb2.HealthCheckResponse.SERVING)
         log.info(
             "node serving",
@@ -107,6 +115,7 @@ class NodeServer:
     def stop(self, grace: float = 5.0) -> None:
         self.health.enter_graceful_shutdown()
         self.federation.stop_upkeep()
+        self.upkeep.stop()
         self.admin.stop(grace)
         self.grpc.stop(grace).wait()
         log.info("node stopped", extra={"node_id": self.identity.node_id})

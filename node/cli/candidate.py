@@ -283,3 +283,49 @@ def erase(directory: Path, candidate_id: str) -> None:
     with node_client(directory) as client:
         client.call("candidate.erase", {"id": candidate_id})
     console.print(f"candidate {candidate_id} erased")
+
+
+@candidate.command()
+@DIR
+@click.argument("intro_id")
+@click.argument("decision", type=click.Choice(["accept", "decline"]))
+@click.option(
+    "--share-original",
+    is_flag=True,
+    help="Also send the original CV file (otherwise only the CV without protected details).",
+)
+@click.option(
+    "--disclose-disability",
+    is_flag=True,
+    help="Explicit consent (Art. 9 GDPR) to tell this employer about a declared severe "
+    "disability, so it can invite the candidate to interview (§165 SGB IX).",
+)
+@click.option(
+    "--recorded-by", default="candidate", show_default=True, help="Who records the answer."
+)
+def respond(
+    directory: Path,
+    intro_id: str,
+    decision: str,
+    share_original: bool,
+    disclose_disability: bool,
+    recorded_by: str,
+) -> None:
+    """Record a candidate's answer to an introduction request."""
+    params = {
+        "id": intro_id,
+        "decision": decision,
+        "share_original": share_original,
+        "disclose_disability": disclose_disability,
+        "recorded_by": recorded_by,
+    }
+    with node_client(directory) as client:
+        answer = client.call("candidate.respond", params)
+    if decision == "accept":
+        sent = "sent" if answer["sent_now"] else "queued (the node retries until it is delivered)"
+        console.print(f"{intro_id}: accepted; contact details {sent}, to that employer only")
+    else:
+        console.print(
+            f"{intro_id}: declined; the employer learns only 'not accepted', at the end of "
+            "the response period"
+        )

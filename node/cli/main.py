@@ -25,6 +25,7 @@ from talentverbund.node.cli import (
     candidate,
     demo,
     doctor,
+    introductions,
     jobs,
     keys,
     node,
@@ -59,6 +60,7 @@ for command in (
     demo.demo,
     peer.peer,
     doctor.doctor,
+    *introductions.COMMANDS,
 ):
     cli.add_command(command)
 

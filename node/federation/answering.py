@@ -207,12 +207,16 @@ class SearchHandler:
         shown = self._exposure(session, requester, [m.candidate_id for m in matches], now)
         kept = [m for m in matches if shown[m.candidate_id] < self.cfg.exposure_cap][:top]
         groups = group_sizes(pool, now)
+        with pool.lock:
+            entries = {m.candidate_id: pool.entries.get(m.candidate_id) for m in kept}
         nonce = secrets.token_hex(16)
         expires = now + timedelta(days=self.cfg.results_days)
         uris = [s.uri for s in request.skills]
         answer = Answer(pb.SearchResults(query_id=request.query_id), [])
         for match in kept:
-            entry = pool.entries[match.candidate_id]
+            entry = entries[match.candidate_id]
+            if entry is None:  # erased while this query was ranked
+                continue
             region, band, available = generalize(
                 quasi_identifiers(entry.regions, entry.experience_years, entry.available_from, now),
                 groups,
@@ -304,7 +308,8 @@ class SearchHandler:
             cid = owners.get(result.pseudonym)
             if cid is None:  # erased, or the result expired
                 continue
-            entry = pool.entries.get(cid)
+            with pool.lock:
+                entry = pool.entries.get(cid)
             if now is not None and (
                 entry is None or not _consented(entry.consents.get(CONSENT_PURPOSE), now)
             ):

@@ -74,19 +74,24 @@ class PeerAnswer:
         }
 
 
-def build_query(job: Job, skills: list[JobSkill], query_id: str, top: int) -> pb.SearchQuery:
+def build_facts(job: Job) -> pb.JobFacts:
+    """The job's public facts as sent to peers (a posting is public information)."""
     facts = job.facts
+    return pb.JobFacts(
+        title=job.title[:200],
+        region=facts.get("region") or "",
+        employment_types=facts.get("employment_types", []),
+        licences=facts.get("licences", []),
+        qualifications=facts.get("qualifications", []),
+        start_date=facts.get("start_date") or "",
+    )
+
+
+def build_query(job: Job, skills: list[JobSkill], query_id: str, top: int) -> pb.SearchQuery:
     return pb.SearchQuery(
         query_id=query_id,
         skills=[pb.SkillWeight(uri=s.uri, weight=s.weight, essential=s.essential) for s in skills],
-        facts=pb.JobFacts(
-            title=job.title[:200],
-            region=facts.get("region") or "",
-            employment_types=facts.get("employment_types", []),
-            licences=facts.get("licences", []),
-            qualifications=facts.get("qualifications", []),
-            start_date=facts.get("start_date") or "",
-        ),
+        facts=build_facts(job),
         top_k=top,
     )
 

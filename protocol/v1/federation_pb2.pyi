@@ -160,7 +160,7 @@ class IntroductionRequest(_message.Message):
     def __init__(self, intro_id: _Optional[str] = ..., query_id: _Optional[str] = ..., pseudonym: _Optional[str] = ..., message: _Optional[str] = ..., job: _Optional[_Union[JobFacts, _Mapping]] = ...) -> None: ...
 
 class IntroductionAnswer(_message.Message):
-    __slots__ = ("intro_id", "outcome", "contact", "receipt")
+    __slots__ = ("intro_id", "outcome", "contact", "receipt", "respond_by_ms")
     class Outcome(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
         __slots__ = ()
         OUTCOME_UNSPECIFIED: _ClassVar[IntroductionAnswer.Outcome]
@@ -173,11 +173,13 @@ class IntroductionAnswer(_message.Message):
     OUTCOME_FIELD_NUMBER: _ClassVar[int]
     CONTACT_FIELD_NUMBER: _ClassVar[int]
     RECEIPT_FIELD_NUMBER: _ClassVar[int]
+    RESPOND_BY_MS_FIELD_NUMBER: _ClassVar[int]
     intro_id: str
     outcome: IntroductionAnswer.Outcome
     contact: bytes
     receipt: Receipt
-    def __init__(self, intro_id: _Optional[str] = ..., outcome: _Optional[_Union[IntroductionAnswer.Outcome, str]] = ..., contact: _Optional[bytes] = ..., receipt: _Optional[_Union[Receipt, _Mapping]] = ...) -> None: ...
+    respond_by_ms: int
+    def __init__(self, intro_id: _Optional[str] = ..., outcome: _Optional[_Union[IntroductionAnswer.Outcome, str]] = ..., contact: _Optional[bytes] = ..., receipt: _Optional[_Union[Receipt, _Mapping]] = ..., respond_by_ms: _Optional[int] = ...) -> None: ...
 
 class ErasureNotice(_message.Message):
     __slots__ = ("notice_id", "pseudonyms", "reason")
@@ -206,6 +208,12 @@ class Notice(_message.Message):
     introduction_answer: IntroductionAnswer
     routing_summary: RoutingSummary
     def __init__(self, erasure: _Optional[_Union[ErasureNotice, _Mapping]] = ..., introduction_answer: _Optional[_Union[IntroductionAnswer, _Mapping]] = ..., routing_summary: _Optional[_Union[RoutingSummary, _Mapping]] = ...) -> None: ...
+
+class NoticeReply(_message.Message):
+    __slots__ = ("receipt",)
+    RECEIPT_FIELD_NUMBER: _ClassVar[int]
+    receipt: Receipt
+    def __init__(self, receipt: _Optional[_Union[Receipt, _Mapping]] = ...) -> None: ...
 
 class CrossCheckRequest(_message.Message):
     __slots__ = ("from_ms", "to_ms")

@@ -1,0 +1,1608 @@
+"""What a data-protection officer checks: signed checkpoints, verification, proofs, exports.
+
+The exchange log (:mod:`talentverbund.node.federation.exchange_log`) is a hash
+chain in the node's database. A chain alone cannot show a consistent rewrite of
+its tail, or a cut tail, by someone who can write to that database. This module
+adds what can:
+
+* **Checkpoints** (:func:`make_checkpoint`): the node signs the RFC 6962 Merkle
+  root over every entry so far (leaf ``seq - 1`` = :func:`leaf_hash` of entry
+  ``seq``) as a C2SP ``tlog-checkpoint`` in a signed note, stores it in
+  ``log_checkpoints`` and appends a ``local`` entry ``checkpoint`` that records
+  it (size, root, id and the verifier key). The :class:`CheckpointScheduler`
+  inside ``serve`` signs one at start, every interval and at stop when the log
+  grew. A checkpoint only ever signs a log that verified first, so tampering is
+  never blessed by a later signature.
+* **Verification** (:func:`verify`): one streaming pass recomputes the chain and
+  the Merkle tree, compares the roots at every checkpoint's size, checks every
+  checkpoint's signature, and reports the first entry where anything was
+  changed, deleted, inserted, reordered, rewritten or cut off.
+* **Inclusion proofs** (:func:`prove`, :func:`verify_proof`): one entry against
+  the latest checkpoint, as a JSON document anyone can check offline.
+* **Exports and reports** (:func:`export_page`, :func:`write_export`,
+  :func:`report`): entries of a period as JSON Lines or CSV; an Art. 30-style
+  summary counted from the log alone.
+
+Origin and key names
+====================
+
+A checkpoint's origin (first line) names the log: ``<node id>.node.talentverbund
+/exchange-log`` (:func:`log_origin`), the node's DNS-style name from its TLS
+certificate plus the log's path -- schema-less, without spaces or ``+`` as C2SP
+asks. The note is signed with the node's Ed25519 signing key under that same
+name (C2SP: a log's key name is its origin). A witness (a peer) cosigns under
+``<its node id>.node.talentverbund`` (:func:`witness_name`); verification
+matches cosignatures to peers by key ID, so another name works too.
+
+Our own keys
+============
+
+A checkpoint is accepted when it is signed by the node's current signing key or
+by its initial one (the key the node id derives from). After a key rotation the
+older checkpoints were signed by a key the node no longer holds; each
+``checkpoint`` log entry names the key that signed its checkpoint, and such a key
+is trusted once that entry is covered by a checkpoint signed by an already
+trusted key (a chain of custody that someone without the current key cannot
+extend). Any other signer is rejected and reported.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import io
+import json
+import logging
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from json.encoder import encode_basestring
+from typing import IO, TYPE_CHECKING, Any
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.engine import Row
+from sqlalchemy.orm import Session
+
+from talentverbund.crypto.canonical import JSONValue, canonical_json
+from talentverbund.crypto.checkpoint import (
+    COSIGNATURE_HEADER,
+    KEY_TYPE_COSIGNATURE_V1,
+    KEY_TYPE_ED25519,
+    SIGNATURE_PREFIX,
+    Checkpoint,
+    NoteSignature,
+    VerifierKey,
+    key_id,
+    open_checkpoint,
+    parse_note,
+    parse_verifier_key,
+    verifier_key,
+)
+from talentverbund.crypto.descriptor import NodeDescriptor
+from talentverbund.crypto.errors import CryptoError, InclusionProofError, NoteError
+from talentverbund.crypto.identity import NodeIdentity, tls_server_name
+from talentverbund.crypto.merkle import EMPTY_ROOT, LEAF_PREFIX, MerkleTree, verify_inclusion
+from talentverbund.node.errors import NodeError, UsageError
+from talentverbund.node.federation.exchange_log import (
+    GENESIS_HASH,
+    HASH_DOMAIN,
+    LogRecord,
+    entry_bytes,
+    format_logged_at,
+)
+from talentverbund.node.storage.models import ExchangeLogEntry, LogCheckpoint, Peer
+
+if TYPE_CHECKING:
+    from talentverbund.node.federation.core import Federation
+    from talentverbund.node.runtime import NodeRuntime
+
+log = logging.getLogger("talentverbund.audit")
+
+CHECKPOINT_MSG_TYPE = "checkpoint"
+PROOF_FORMAT = "talentverbund/inclusion-proof/v1"
+DEFAULT_CHECKPOINT_INTERVAL = 600.0  # seconds: ten minutes
+EXPORT_PAGE = 5000
+OK_STATUSES = frozenset({"accepted", "sent", "receipted", "duplicate"})
+EXPORT_FIELDS = (
+    "seq",
+    "logged_at",
+    "direction",
+    "peer_id",
+    "actor",
+    "msg_type",
+    "message_id",
+    "purpose",
+    "envelope_sha256",
+    "status",
+    "details",
+    "prev_hash",
+    "entry_hash",
+)
+
+_TABLE: Table = ExchangeLogEntry.__table__  # type: ignore[assignment]
+_ENTRY_COLUMNS = [_TABLE.c[name] for name in EXPORT_FIELDS]
+_STREAM_BATCH = 5000  # rows fetched per round trip while streaming the log
+_LEAF_BATCH = 4096  # leaf hashes handed to the Merkle tree at once
+
+
+class AuditError(NodeError):
+    """An audit operation could not be done (exit 1); the message says why."""
+
+
+# -- names -----------------------------------------------------------------------------
+
+
+def log_origin(node_id: str) -> str:
+    """Origin line (and key name) of a node's exchange-log checkpoints."""
+    return f"{tls_server_name(node_id)}/exchange-log"
+
+
+def witness_name(node_id: str) -> str:
+    """Key name a node cosigns other logs' checkpoints under."""
+    return tls_server_name(node_id)
+
+
+# -- reading the log fast --------------------------------------------------------------
+
+_json_object = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+).encode
+
+
+def _text(value: str | None) -> str:
+    return "null" if value is None else encode_basestring(value)
+
+
+def _fast_entry_bytes(row: Row[Any]) -> bytes:
+    """The canonical bytes of a stored entry, built about three times faster.
+
+    :func:`entry_bytes` walks every value through the general RFC 8785 encoder;
+    here the fixed keys are spelled out in their canonical order and ``details``
+    goes through the C JSON encoder with sorted keys. Both produce JSON that
+    decodes to the row's values, so when SHA-256 of this text matches the stored
+    entry hash, it *is* the text hashed at append time. When it does not match,
+    :func:`_entry_bytes_checked` falls back to :func:`entry_bytes` before
+    calling the entry changed: this function can only be slower, never wrong.
+    """
+    text: str = (
+        '{"actor":'
+        + _text(row.actor)
+        + ',"details":'
+        + _json_object(row.details)
+        + ',"direction":'
+        + _text(row.direction)
+        + ',"envelope_sha256":'
+        + _text(row.envelope_sha256)
+        + ',"logged_at":"'
+        + row.logged_at.isoformat(timespec="milliseconds")[:23]
+        + 'Z","message_id":'
+        + _text(row.message_id)
+        + ',"msg_type":'
+        + _text(row.msg_type)
+        + ',"peer_id":'
+        + _text(row.peer_id)
+        + ',"prev_hash":'
+        + _text(row.prev_hash)
+        + ',"purpose":'
+        + _text(row.purpose)
+        + ',"seq":'
+        + str(row.seq)
+        + ',"status":'
+        + _text(row.status)
+        + ',"v":1}'
+    )
+    return text.encode("utf-8")
+
+
+def _exact_entry_bytes(row: Row[Any] | Mapping[str, Any]) -> bytes:
+    """:func:`entry_bytes` of a row read with Core (or a dict of the same fields)."""
+    fields = dict(row._mapping) if isinstance(row, Row) else dict(row)
+    entry = ExchangeLogEntry(**fields)
+    return entry_bytes(entry.seq, entry.logged_at, entry, entry.prev_hash)
+
+
+def _entry_bytes_checked(row: Row[Any]) -> bytes | None:
+    """The entry's canonical bytes if they hash to its stored ``entry_hash``, else None."""
+    stored = row.entry_hash
+    for build in (_fast_entry_bytes, _exact_entry_bytes):
+        data = _built(build, row)
+        if data is not None and hashlib.sha256(HASH_DOMAIN + data).hexdigest() == stored:
+            return data
+    return None
+
+
+def _built(build: Callable[[Row[Any]], bytes], row: Row[Any]) -> bytes | None:
+    try:
+        return build(row)
+    except Exception:  # a tampered row may hold anything (a NULL, a float, a number)
+        return None
+
+
+def _stream(session: Session, *conditions: Any) -> Iterator[Row[Any]]:
+    """Entries in ``seq`` order, fetched in batches (server-side cursor on PostgreSQL)."""
+    statement = select(*_ENTRY_COLUMNS).where(*conditions).order_by(_TABLE.c.seq)
+    connection = session.connection().execution_options(yield_per=_STREAM_BATCH)
+    yield from connection.execute(statement)
+
+
+def _entry_json(row: Row[Any]) -> dict[str, Any]:
+    """An entry as exported and proven: every stored field, times as ISO 8601 UTC ms."""
+    fields = {name: getattr(row, name) for name in EXPORT_FIELDS}
+    fields["logged_at"] = format_logged_at(row.logged_at)
+    return fields
+
+
+# -- dates ----------------------------------------------------------------------------
+
+
+def parse_moment(text: str, option: str, *, end: bool = False) -> datetime:
+    """``YYYY-MM-DD`` or an ISO 8601 datetime, as an aware UTC datetime.
+
+    A bare date means the start of that day in UTC, or with ``end`` the start of
+    the next day, so ``--from 2026-01-01 --to 2026-01-31`` covers all of January.
+    A datetime without an offset is taken as UTC (the log's one time zone).
+    """
+    value = text.strip()
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            moment = datetime(day.year, day.month, day.day, tzinfo=UTC)
+            return moment + timedelta(days=1) if end else moment
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"{option}: {text!r} is not a date or ISO 8601 datetime",
+            "write e.g. 2026-01-31 or 2026-01-31T14:30:00Z",
+        ) from None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def parse_period(start: str, stop: str, names: tuple[str, str] = ("from", "to")) -> Period:
+    """Both ends of a period; the end must come after the start."""
+    period = Period(parse_moment(start, names[0]), parse_moment(stop, names[1], end=True))
+    if period.end <= period.start:
+        raise UsageError(
+            f"{names[1]} ({period.end_text}) is not after {names[0]} ({period.start_text})",
+            "the period is [from, to): give a later end",
+        )
+    return period
+
+
+@dataclass(frozen=True)
+class Period:
+    """Entries with ``start <= logged_at < end`` (times as the log's clock wrote them)."""
+
+    start: datetime
+    end: datetime
+
+    @property
+    def start_text(self) -> str:
+        return format_logged_at(self.start)
+
+    @property
+    def end_text(self) -> str:
+        return format_logged_at(self.end)
+
+    def conditions(self) -> list[Any]:
+        return [_TABLE.c.logged_at >= self.start, _TABLE.c.logged_at < self.end]
+
+
+# -- checkpoints: what is stored and what a note says -------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckpointInfo:
+    """A checkpoint this node signed and stored."""
+
+    id: int
+    origin: str
+    tree_size: int
+    root_hash: str
+    note: str
+    log_seq: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "origin": self.origin,
+            "tree_size": self.tree_size,
+            "root_hash": self.root_hash,
+            "note": self.note,
+            "log_seq": self.log_seq,
+        }
+
+
+def _own_keys(identity: NodeIdentity) -> dict[bytes, VerifierKey]:
+    """Key ID -> verifier key of the keys that may sign this node's checkpoints."""
+    name = log_origin(identity.node_id)
+    keys = {}
+    for public in (identity.signing_public_key, identity.initial_signing_public_key):
+        key = parse_verifier_key(verifier_key(name, public))
+        keys[key.key_id] = key
+    return keys
+
+
+def sign_checkpoint(identity: NodeIdentity, size: int, root: bytes) -> str:
+    """The signed note of a checkpoint of this node's log at ``size`` with ``root``.
+
+    The node's signing key also signs descriptors and receipts; those are
+    prefixed with their own domain strings, and a note's first line is this
+    log's origin, so no signature can be replayed as another kind of message.
+    """
+    name = log_origin(identity.node_id)
+    body = Checkpoint(name, size, root).body()
+    kid = key_id(name, KEY_TYPE_ED25519, identity.signing_public_key)
+    signature = base64.b64encode(kid + identity.sign(body)).decode("ascii")
+    note = body.decode("utf-8") + "\n" + f"{SIGNATURE_PREFIX}{name} {signature}\n"
+    open_checkpoint(note, [verifier_key(name, identity.signing_public_key)])  # self-check
+    return note
+
+
+def cosign_checkpoint(identity: NodeIdentity, note: str, timestamp: int) -> str:
+    """``note`` with this node's ``cosignature/v1`` line added, as a witness signs.
+
+    The witness must first have checked that the checkpoint is consistent with the
+    last one it saw of that log (not yet done over the network: see the DPO guide).
+    """
+    checkpoint = Checkpoint.from_body(parse_note(note).body)
+    name = witness_name(identity.node_id)
+    kid = key_id(name, KEY_TYPE_COSIGNATURE_V1, identity.signing_public_key)
+    message = COSIGNATURE_HEADER + b"time %d\n" % timestamp + checkpoint.body()
+    value = kid + timestamp.to_bytes(8, "big") + identity.sign(message)
+    return note + f"{SIGNATURE_PREFIX}{name} {base64.b64encode(value).decode('ascii')}\n"
+
+
+def split_notes(text: str) -> list[str]:
+    """Signed notes written one after another (blank lines between them allowed)."""
+    notes: list[str] = []
+    lines = text.replace("\r\n", "\n").split("\n")
+    current: list[str] = []
+    in_signatures = False
+    for line in lines:
+        if in_signatures:
+            if line.startswith(SIGNATURE_PREFIX):
+                current.append(line)
+                continue
+            notes.append("\n".join(current) + "\n")
+            current, in_signatures = [], False
+        if not current and not line.strip():
+            continue  # blank lines between notes
+        if not line and current:
+            current.append(line)
+            in_signatures = True
+        else:
+            current.append(line)
+    if current:
+        notes.append("\n".join(current) + ("\n" if in_signatures else ""))
+    return notes
+
+
+# -- verification -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing verification found wrong; ``seq`` is the first entry it concerns."""
+
+    kind: str
+    message: str
+    seq: int | None = None
+    last_seq: int | None = None
+    checkpoint: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "message": self.message,
+            "seq": self.seq,
+            "last_seq": self.last_seq,
+            "checkpoint": self.checkpoint,
+        }
+
+
+@dataclass
+class _Target:
+    """A checkpoint the log must reproduce: its size, root and what we know of it."""
+
+    label: str
+    source: str  # database | against
+    note: str
+    row_id: int | None = None
+    checkpoint: Checkpoint | None = None
+    signer: bytes | None = None  # key ID of our signature line, if it has one
+    signature_ok: bool = False
+    problem: str = ""
+    cosigned_by: list[str] = field(default_factory=list)
+    forged_cosignatures: list[str] = field(default_factory=list)
+    root_matches: bool | None = None  # None: the log does not reach (or breaks before) it
+
+    @property
+    def size(self) -> int:
+        return self.checkpoint.size if self.checkpoint is not None else -1
+
+    def to_json(self) -> dict[str, Any]:
+        cp = self.checkpoint
+        return {
+            "checkpoint": self.label,
+            "source": self.source,
+            "tree_size": None if cp is None else cp.size,
+            "root_hash": None if cp is None else cp.root_hash.hex(),
+            "signature": "ok" if self.signature_ok else self.problem or "not verified",
+            "root": {True: "matches", False: "differs", None: "not checked"}[self.root_matches],
+            "cosigned_by": list(self.cosigned_by),
+            "forged_cosignatures": list(self.forged_cosignatures),
+        }
+
+
+@dataclass
+class _Recorded:
+    """A ``checkpoint`` entry in the log: the root and key it recorded."""
+
+    seq: int
+    checkpoint_id: int | None
+    tree_size: int | None
+    root_hash: str | None
+    key: str | None
+    root_matches: bool | None = None
+
+
+@dataclass
+class _Scan:
+    """What one pass over the log found."""
+
+    entries: int = 0
+    head_hash: str = GENESIS_HASH
+    tree: MerkleTree = field(default_factory=MerkleTree)
+    roots: dict[int, bytes] = field(default_factory=dict)
+    break_problem: Problem | None = None
+    recorded: list[_Recorded] = field(default_factory=list)
+    clock_regressions: int = 0
+    first_regression: int | None = None
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """Result of :func:`verify`; ``ok`` only when no problem was found."""
+
+    entries: int
+    root_hash: str
+    head_hash: str
+    problems: tuple[Problem, ...]
+    checkpoints: tuple[dict[str, Any], ...]
+    notes: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def first(self) -> Problem | None:
+        """The problem at the earliest entry (entry-less problems after those)."""
+        if not self.problems:
+            return None
+        return min(self.problems, key=lambda p: (p.seq is None, p.seq or 0))
+
+    def to_json(self) -> dict[str, Any]:
+        first = self.first
+        return {
+            "ok": self.ok,
+            "entries": self.entries,
+            "root_hash": self.root_hash,
+            "head_hash": self.head_hash,
+            "first_bad_seq": None if first is None else first.seq,
+            "problem": "" if first is None else first.message,
+            "problems": [p.to_json() for p in self.problems],
+            "checkpoints": list(self.checkpoints),
+            "notes": list(self.notes),
+        }
+
+
+def _scan(session: Session, sizes: set[int]) -> _Scan:
+    """Recompute the chain and the Merkle tree in one pass; stop at the first broken entry.
+
+    ``sizes``: tree sizes whose recomputed root is wanted (checkpoints). The scan
+    checks what :meth:`ExchangeLog.verify_chain` checks (consecutive ``seq``,
+    ``prev_hash`` = the previous entry's hash, each entry's own hash) with the
+    same meaning, in a single pass that also yields every leaf hash.
+    """
+    scan = _Scan()
+    tree, roots = scan.tree, scan.roots
+    leaves: list[bytes] = []
+    prev_seq, prev_hash, prev_at = 0, GENESIS_HASH, None
+    sha256 = hashlib.sha256
+    for row in _stream(session):
+        seq = row.seq
+        data = None
+        if seq != prev_seq + 1:
+            scan.break_problem = _gap_problem(prev_seq, seq)
+        elif row.prev_hash != prev_hash:
+            scan.break_problem = _explain_break(session, row, prev_seq, prev_hash)
+        else:
+            data = _entry_bytes_checked(row)
+            if data is None:
+                scan.break_problem = _modified(seq)
+        if data is None:
+            break
+        if row.msg_type == CHECKPOINT_MSG_TYPE and row.direction == "local":
+            tree.extend(leaves)
+            leaves.clear()
+            scan.recorded.append(_recorded(row, tree))
+        leaves.append(sha256(LEAF_PREFIX + data).digest())
+        if seq in sizes or len(leaves) >= _LEAF_BATCH:
+            tree.extend(leaves)
+            leaves.clear()
+            if seq in sizes:
+                roots[seq] = tree.root()
+        if prev_at is not None and row.logged_at < prev_at:
+            scan.clock_regressions += 1
+            scan.first_regression = scan.first_regression or seq
+        prev_seq, prev_hash, prev_at = seq, row.entry_hash, row.logged_at
+    tree.extend(leaves)
+    scan.entries, scan.head_hash = prev_seq, prev_hash
+    return scan
+
+
+def _recorded(row: Row[Any], tree: MerkleTree) -> _Recorded:
+    """A checkpoint entry's record; its root is compared when it names the current size."""
+    details = row.details if isinstance(row.details, dict) else {}
+
+    def get(name: str, kind: type) -> Any:
+        value = details.get(name)
+        return value if isinstance(value, kind) and not isinstance(value, bool) else None
+
+    recorded = _Recorded(
+        row.seq,
+        get("checkpoint_id", int),
+        get("tree_size", int),
+        get("root_hash", str),
+        get("key", str),
+    )
+    if recorded.tree_size == tree.size and recorded.root_hash is not None:
+        recorded.root_matches = tree.root().hex() == recorded.root_hash
+    return recorded
+
+
+def _gap_problem(prev_seq: int, seq: int) -> Problem:
+    if seq > prev_seq + 1:
+        missing = (
+            f"entry {prev_seq + 1} is"
+            if seq == prev_seq + 2
+            else f"entries {prev_seq + 1} to {seq - 1} are"
+        )
+        return Problem(
+            "deleted",
+            f"{missing} missing: entry {seq} follows entry {prev_seq} (deleted)",
+            prev_seq + 1,
+            seq - 1,
+        )
+    return Problem(  # seq is a primary key: only a negative or zero seq gets here
+        "inserted", f"entry {seq} follows entry {prev_seq}: entries were inserted", seq
+    )
+
+
+def _seq_with_hash(session: Session, entry_hash: str) -> int | None:
+    """The ``seq`` of the stored entry with this hash, if any (only when explaining a break)."""
+    if entry_hash == GENESIS_HASH:
+        return 0
+    return session.scalar(select(_TABLE.c.seq).where(_TABLE.c.entry_hash == entry_hash).limit(1))
+
+
+def _explain_break(session: Session, row: Row[Any], prev_seq: int, prev_hash: str) -> Problem:
+    """``prev_hash`` of entry ``seq`` is not entry ``seq - 1``'s hash: say what happened.
+
+    Runs once, at the break: the entry whose hash ``prev_hash`` names (if it is
+    still stored) tells an insertion from a reordering; whether this entry still
+    matches its own hash tells a re-hashed predecessor from a deletion.
+    """
+    seq = row.seq
+    written_after = _seq_with_hash(session, row.prev_hash)
+    if written_after is not None and written_after < prev_seq:
+        if written_after == prev_seq - 1:
+            what = f"entry {prev_seq} was inserted"
+        else:
+            what = f"entries {written_after + 1} to {prev_seq} were inserted"
+        return Problem(
+            "inserted",
+            f"{what}: entry {seq} was written right after entry {written_after}",
+            written_after + 1,
+            prev_seq,
+        )
+    if written_after is not None:
+        return Problem(
+            "reordered",
+            f"entry {seq} was moved: it was written right after the entry now stored as "
+            f"{written_after} (entries were reordered)",
+            seq,
+        )
+    if _entry_bytes_checked(row) is not None:
+        return Problem(
+            "modified",
+            f"entry {prev_seq} was changed and its hash recomputed: entry {seq} was written "
+            f"after a different entry {prev_seq}",
+            prev_seq,
+        )
+    if _matches_with_prev_hash(row, prev_hash):
+        return _modified(seq)
+    return Problem(
+        "deleted",
+        f"entry {seq} does not chain to entry {prev_seq} and does not match its own hash: "
+        f"entries before it were deleted and the later ones renumbered",
+        seq,
+    )
+
+
+def _matches_with_prev_hash(row: Row[Any], prev_hash: str) -> bool:
+    """Would the entry match its hash if its ``prev_hash`` were ``prev_hash``? (edited link)"""
+    try:
+        data = _exact_entry_bytes(dict(row._mapping, prev_hash=prev_hash))
+    except Exception:
+        return False
+    return bool(hashlib.sha256(HASH_DOMAIN + data).hexdigest() == row.entry_hash)
+
+
+def _modified(seq: int) -> Problem:
+    return Problem(
+        "modified",
+        f"entry {seq} was changed after it was written (it does not match its hash)",
+        seq,
+    )
+
+
+def _load_targets(
+    fed: Federation, session: Session, against: str | None
+) -> tuple[list[_Target], list[Problem]]:
+    """Our stored checkpoints and those of the ``--against`` file, parsed, not yet judged."""
+    targets: list[_Target] = []
+    problems: list[Problem] = []
+    rows = session.scalars(
+        select(LogCheckpoint)
+        .where(LogCheckpoint.peer_id.is_(None))
+        .order_by(LogCheckpoint.tree_size, LogCheckpoint.id)
+    ).all()
+    origin = log_origin(fed.node_id)
+    for row in rows:
+        target = _Target(f"#{row.id}", "database", row.note, row_id=row.id)
+        targets.append(target)
+        if _parse_target(target, origin, problems):
+            cp = target.checkpoint
+            assert cp is not None
+            if (row.origin, row.tree_size, row.root_hash) != (
+                cp.origin,
+                cp.size,
+                cp.root_hash.hex(),
+            ):
+                problems.append(
+                    Problem(
+                        "checkpoint_row_changed",
+                        f"checkpoint {target.label}: its columns (size {row.tree_size}) differ "
+                        f"from its signed note (size {cp.size}): the row was edited",
+                        checkpoint=target.label,
+                    )
+                )
+    if against is not None:
+        notes = split_notes(against)
+        if not notes:
+            raise UsageError("the --against file holds no checkpoint", "give signed notes")
+        for number, note in enumerate(notes, start=1):
+            target = _Target(f"against #{number}", "against", note)
+            targets.append(target)
+            _parse_target(target, origin, problems)
+    return targets, problems
+
+
+def _parse_target(target: _Target, origin: str, problems: list[Problem]) -> bool:
+    try:
+        note = parse_note(target.note)
+        checkpoint = Checkpoint.from_body(note.body)
+    except NoteError as exc:
+        target.problem = "malformed"
+        problems.append(
+            Problem("bad_checkpoint", f"checkpoint {target.label}: {exc}", checkpoint=target.label)
+        )
+        return False
+    if checkpoint.origin != origin:
+        target.problem = "foreign origin"
+        problems.append(
+            Problem(
+                "foreign_checkpoint",
+                f"checkpoint {target.label} is of another log ({checkpoint.origin}), "
+                f"not this node's ({origin})",
+                checkpoint=target.label,
+            )
+        )
+        return False
+    target.checkpoint = checkpoint
+    for signature in note.signatures:
+        if signature.name == origin:
+            target.signer = signature.key_id
+    return True
+
+
+def _judge_signatures(targets: list[_Target], own: dict[bytes, VerifierKey], scan: _Scan) -> None:
+    """Accept our own signatures, extending trust to rotated keys the log vouches for."""
+    trusted = dict(own)
+    while True:
+        for target in targets:
+            if target.checkpoint is None or target.signature_ok or target.signer is None:
+                continue
+            key = trusted.get(target.signer)
+            if key is None:
+                continue
+            try:
+                open_checkpoint(target.note, [key])
+            except NoteError as exc:
+                target.problem = f"bad signature: {exc}"
+                continue
+            target.signature_ok, target.problem = True, ""
+        covered = max((t.size for t in targets if t.signature_ok and t.root_matches), default=0)
+        vouched = {}
+        for record in scan.recorded:
+            if record.seq <= covered and record.key is not None:
+                try:
+                    key = parse_verifier_key(record.key)
+                except NoteError:
+                    continue
+                if key.key_type == KEY_TYPE_ED25519 and key.key_id not in trusted:
+                    vouched[key.key_id] = key
+        if not vouched:
+            return
+        trusted.update(vouched)
+
+
+def _judge_cosignatures(fed: Federation, session: Session, targets: list[_Target]) -> list[str]:
+    """Check peers' cosignatures on the ``--against`` checkpoints; notes for the report."""
+    peers = []
+    for row in session.scalars(select(Peer)).all():
+        try:
+            descriptor = NodeDescriptor.from_json(row.descriptor)
+        except CryptoError:
+            continue
+        peers.append((row.node_id, descriptor.signing_key.public))
+    notes = []
+    origin = log_origin(fed.node_id)
+    for target in targets:
+        if target.source != "against" or target.checkpoint is None:
+            continue
+        for signature in parse_note(target.note).signatures:
+            if signature.name == origin:
+                continue
+            match = _peer_key(signature, peers)
+            if match is None:
+                notes.append(
+                    f"checkpoint {target.label}: signature by {signature.label} is not by a "
+                    "known peer key (ignored)"
+                )
+                continue
+            peer_id, key = match
+            try:
+                open_checkpoint(target.note, [key])
+            except NoteError as exc:
+                target.forged_cosignatures.append(f"{peer_id}: {exc}")
+                continue
+            target.cosigned_by.append(peer_id)
+        if not target.cosigned_by:
+            notes.append(
+                f"checkpoint {target.label} carries no cosignature by a known peer: it is "
+                "checked as our own signed checkpoint only"
+            )
+    return notes
+
+
+def _peer_key(signature: NoteSignature, peers: list[tuple[str, bytes]]) -> tuple[str, str] | None:
+    for peer_id, public in peers:
+        for key_type in (KEY_TYPE_COSIGNATURE_V1, KEY_TYPE_ED25519):
+            if key_id(signature.name, key_type, public) == signature.key_id:
+                return peer_id, verifier_key(signature.name, public, key_type=key_type)
+    return None
+
+
+def verify(fed: Federation, against: str | None = None) -> VerifyReport:
+    """Check the whole log: chain, Merkle roots, every checkpoint and its signature.
+
+    ``against``: the text of signed checkpoints kept outside the node (cosigned by
+    peers, or saved by the DPO); each must be our own signed checkpoint, and its
+    root must be reproduced by the log like those stored in the database.
+    """
+    report, _ = _verify(fed, against)
+    return report
+
+
+def _verify(fed: Federation, against: str | None) -> tuple[VerifyReport, _Scan]:
+    with fed.sessions() as session:
+        # checkpoints first: an entry appended meanwhile cannot make one look truncated
+        targets, problems = _load_targets(fed, session, against)
+        sizes = {t.size for t in targets if t.size > 0}
+        scan = _scan(session, sizes)
+        notes = _judge_cosignatures(fed, session, targets) if against is not None else []
+    _judge_roots(targets, scan)
+    _judge_signatures(targets, _own_keys(fed.identity), scan)
+    problems += _signature_problems(targets)
+    problems += _root_problems(targets, scan)
+    problems += _recorded_problems(targets, scan)
+    if scan.break_problem is not None:
+        problems.insert(0, scan.break_problem)
+    notes += _coverage_notes(targets, scan)
+    report = VerifyReport(
+        scan.entries,
+        scan.tree.root().hex(),
+        scan.head_hash,
+        tuple(problems),
+        tuple(t.to_json() for t in targets),
+        tuple(notes),
+    )
+    return report, scan
+
+
+def _judge_roots(targets: list[_Target], scan: _Scan) -> None:
+    for target in targets:
+        if target.checkpoint is None:
+            continue
+        if target.size == 0:
+            target.root_matches = target.checkpoint.root_hash == EMPTY_ROOT
+        elif target.size in scan.roots:
+            target.root_matches = scan.roots[target.size] == target.checkpoint.root_hash
+
+
+def _signature_problems(targets: list[_Target]) -> list[Problem]:
+    problems = []
+    for target in targets:
+        for forged in target.forged_cosignatures:
+            problems.append(
+                Problem(
+                    "bad_cosignature",
+                    f"checkpoint {target.label}: cosignature by peer {forged}",
+                    checkpoint=target.label,
+                )
+            )
+        if target.checkpoint is None or target.signature_ok:
+            continue
+        if target.signer is None:
+            what = "it is not signed by this node at all"
+            target.problem = "no signature by this node"
+        elif target.problem.startswith("bad signature"):
+            what = target.problem
+        else:
+            what = (
+                "it is signed by another key (key ID "
+                f"{target.signer.hex()}), not by this node: rejected"
+            )
+            target.problem = "signed by another key"
+        problems.append(
+            Problem(
+                "bad_signature",
+                f"checkpoint {target.label} (size {target.size}): {what}",
+                checkpoint=target.label,
+            )
+        )
+    return problems
+
+
+def _matched_sizes(targets: list[_Target], scan: _Scan) -> list[int]:
+    """Sizes up to which the log provably (or, for recorded roots, at least) still matches."""
+    sizes = [t.size for t in targets if t.signature_ok and t.root_matches]
+    sizes += [r.tree_size for r in scan.recorded if r.root_matches and r.tree_size is not None]
+    return sorted(sizes)
+
+
+def _root_problems(targets: list[_Target], scan: _Scan) -> list[Problem]:
+    problems = []
+    matched = _matched_sizes(targets, scan)
+    for target in targets:
+        if target.checkpoint is None or not target.signature_ok:
+            continue
+        if target.size > scan.entries and scan.break_problem is None:
+            problems.append(
+                Problem(
+                    "truncated",
+                    f"the log ends at entry {scan.entries}, but checkpoint {target.label} "
+                    f"covers {target.size} entries: entries {scan.entries + 1} to "
+                    f"{target.size} were removed from the end",
+                    scan.entries + 1,
+                    target.size,
+                    target.label,
+                )
+            )
+        elif target.root_matches is False:
+            good = max((size for size in matched if size < target.size), default=0)
+            problems.append(
+                Problem(
+                    "rewritten",
+                    f"entries {good + 1} to {target.size} were rewritten: their recomputed "
+                    f"Merkle root differs from signed checkpoint {target.label} (size "
+                    f"{target.size}); the log still matches up to entry {good}",
+                    good + 1,
+                    target.size,
+                    target.label,
+                )
+            )
+    return problems
+
+
+def _recorded_problems(targets: list[_Target], scan: _Scan) -> list[Problem]:
+    """Checkpoint entries whose checkpoint row vanished, or whose recorded root differs."""
+    problems = []
+    stored = {t.row_id: t for t in targets if t.row_id is not None}
+    matched = _matched_sizes(targets, scan)
+    for record in scan.recorded:
+        if record.checkpoint_id is not None and record.checkpoint_id not in stored:
+            problems.append(
+                Problem(
+                    "checkpoint_deleted",
+                    f"checkpoint #{record.checkpoint_id} (size {record.tree_size}), recorded "
+                    f"in entry {record.seq}, is missing from the checkpoint table: deleted",
+                    checkpoint=f"#{record.checkpoint_id}",
+                )
+            )
+        if record.root_matches is False and record.tree_size is not None:
+            good = max((size for size in matched if size < record.tree_size), default=0)
+            problems.append(
+                Problem(
+                    "rewritten",
+                    f"entries {good + 1} to {record.tree_size} were rewritten: their Merkle "
+                    f"root differs from the one recorded in entry {record.seq}",
+                    good + 1,
+                    record.tree_size,
+                )
+            )
+    return problems
+
+
+def _coverage_notes(targets: list[_Target], scan: _Scan) -> list[str]:
+    notes = []
+    covered = max((t.size for t in targets if t.signature_ok and t.root_matches), default=0)
+    if scan.break_problem is None and scan.entries > covered:
+        if covered:
+            notes.append(
+                f"entries {covered + 1} to {scan.entries} are not yet covered by a signed "
+                "checkpoint (run 'talentverbund audit checkpoint DIR')"
+            )
+        else:
+            notes.append(
+                "no signed checkpoint covers the log yet: a consistent rewrite of it could "
+                "not be detected (run 'talentverbund audit checkpoint DIR')"
+            )
+    if scan.clock_regressions:
+        notes.append(
+            f"the clock went backwards {scan.clock_regressions} time(s), first at entry "
+            f"{scan.first_regression} (the log orders by seq, not by time)"
+        )
+    return notes
+
+
+# -- making checkpoints -------------------------------------------------------------------
+
+
+def make_checkpoint(fed: Federation, actor: str = "operator") -> CheckpointInfo:
+    """Verify the whole log, then sign and store a checkpoint of it.
+
+    Refuses (AuditError) when verification fails: a signature over a tampered log
+    would make the tampering look legitimate to every later auditor.
+    """
+    report, scan = _verify(fed, None)
+    if not report.ok:
+        first = report.first
+        assert first is not None
+        raise AuditError(
+            f"refusing to sign a checkpoint: the exchange log does not verify: {first.message}",
+            "run 'talentverbund audit verify DIR' and investigate before signing",
+        )
+    if scan.entries == 0:
+        raise UsageError("the exchange log is empty: there is nothing to sign yet")
+    return _store_checkpoint(fed, scan.entries, scan.tree.root(), actor)
+
+
+def _store_checkpoint(fed: Federation, size: int, root: bytes, actor: str) -> CheckpointInfo:
+    """Sign (size, root), store the note and append the ``checkpoint`` entry atomically."""
+    note = sign_checkpoint(fed.identity, size, root)
+    origin = log_origin(fed.node_id)
+    key = verifier_key(origin, fed.identity.signing_public_key)
+    with fed.log.transaction() as tx:
+        row = LogCheckpoint(
+            origin=origin,
+            tree_size=size,
+            root_hash=root.hex(),
+            note=note,
+            created_at=fed.clock(),
+            peer_id=None,
+        )
+        tx.session.add(row)
+        tx.session.flush()
+        appended = tx.append(
+            LogRecord(
+                direction="local",
+                actor=actor,
+                msg_type=CHECKPOINT_MSG_TYPE,
+                status="ok",
+                details={
+                    "checkpoint_id": row.id,
+                    "tree_size": size,
+                    "root_hash": root.hex(),
+                    "key": key,
+                },
+            )
+        )
+    log.info("log checkpoint signed", extra={"tree_size": size, "checkpoint_id": row.id})
+    return CheckpointInfo(row.id, origin, size, root.hex(), note, appended.seq)
+
+
+def _latest_checkpoint_size(fed: Federation) -> int | None:
+    with fed.sessions() as session:
+        value = session.scalar(
+            select(func.max(LogCheckpoint.tree_size)).where(LogCheckpoint.peer_id.is_(None))
+        )
+    return None if value is None else int(value)
+
+
+class CheckpointScheduler:
+    """Signs checkpoints inside ``serve``: at start, every ``interval`` and at stop.
+
+    Only when the log grew since the latest checkpoint (its own ``checkpoint``
+    entry does not count). The first round verifies the whole log; later rounds
+    verify only the entries appended since, continuing the tree in memory. When
+    verification fails nothing is signed: the failure is logged (entry numbers,
+    never contents) and the next round verifies everything again.
+    """
+
+    def __init__(self, fed: Federation, interval: float = DEFAULT_CHECKPOINT_INTERVAL) -> None:
+        if interval <= 0:
+            raise ValueError("checkpoint interval must be positive")
+        self._fed = fed
+        self._interval = interval
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._tree: MerkleTree | None = None
+        self._head = GENESIS_HASH
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._loop, name="log-checkpoints", daemon=True)
+            self._thread.start()
+
+    def stop(self, timeout: float = 60.0) -> None:
+        """Stop the thread, then sign a last checkpoint if the log grew."""
+        self._stop.set()
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join(timeout)
+            if thread.is_alive():
+                log.warning("log checkpoint thread did not stop; no final checkpoint")
+                return
+        self._round()
+
+    def run_once(self) -> CheckpointInfo | None:
+        """One round now: the checkpoint signed, or None (no growth, or a failure)."""
+        return self._round()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self._round()
+            self._stop.wait(self._interval)
+
+    def _round(self) -> CheckpointInfo | None:
+        with self._lock:
+            try:
+                return self._sign_if_grown()
+            except NodeError as exc:
+                log.warning("log checkpoint not signed", extra={"reason": exc.message})
+            except Exception:  # keep serving whatever the database does
+                log.exception("log checkpoint failed")
+            self._tree = None
+            return None
+
+    def _sign_if_grown(self) -> CheckpointInfo | None:
+        if self._tree is None:
+            report, scan = _verify(self._fed, None)
+            if not report.ok:
+                first = report.first
+                assert first is not None
+                raise AuditError(f"the exchange log does not verify: {first.message}")
+            self._tree, self._head = scan.tree, scan.head_hash
+        else:
+            self._extend()
+        size = self._tree.size
+        latest = _latest_checkpoint_size(self._fed)
+        if size == 0 or (latest is not None and size <= latest + 1):
+            return None
+        return _store_checkpoint(self._fed, size, self._tree.root(), "node")
+
+    def _extend(self) -> None:
+        """Verify and add the entries appended since the last round."""
+        assert self._tree is not None
+        tree, leaves = self._tree, []
+        prev_seq, prev_hash = tree.size, self._head
+        with self._fed.sessions() as session:
+            for row in _stream(session, _TABLE.c.seq > prev_seq):
+                data = _entry_bytes_checked(row) if row.prev_hash == prev_hash else None
+                if row.seq != prev_seq + 1 or data is None:
+                    raise AuditError(
+                        f"entry {prev_seq + 1} does not continue the verified log "
+                        f"(entries up to {prev_seq} were verified)"
+                    )
+                leaves.append(hashlib.sha256(LEAF_PREFIX + data).digest())
+                prev_seq, prev_hash = row.seq, row.entry_hash
+        tree.extend(leaves)
+        self._head = prev_hash
+
+
+# -- inclusion proofs ---------------------------------------------------------------------
+
+
+def _split(n: int) -> int:
+    """Largest power of two smaller than ``n`` (n >= 2): RFC 6962's split point."""
+    return 1 << ((n - 1).bit_length() - 1)
+
+
+def _proof_ranges(index: int, size: int) -> list[tuple[int, int]]:
+    """Leaf ranges whose roots form the inclusion path of ``index``, leaf upwards."""
+    ranges = []
+    start, end = 0, size
+    while end - start > 1:
+        k = _split(end - start)
+        if index < start + k:
+            ranges.append((start + k, end))
+            end = start + k
+        else:
+            ranges.append((start, start + k))
+            start += k
+    ranges.reverse()
+    return ranges
+
+
+def prove(fed: Federation, seq: int) -> dict[str, Any]:
+    """Inclusion proof of entry ``seq`` against the latest checkpoint signed by our key.
+
+    Streams the log once, keeping one small tree per proof range (O(log n)
+    memory), and checks that the recomputed root is the checkpoint's before
+    handing the proof out.
+    """
+    if seq < 1:
+        raise UsageError(f"entry {seq} does not exist: entries start at 1", "give a seq >= 1")
+    origin = log_origin(fed.node_id)
+    key = verifier_key(origin, fed.identity.signing_public_key)
+    with fed.sessions() as session:
+        rows = session.scalars(
+            select(LogCheckpoint)
+            .where(LogCheckpoint.peer_id.is_(None), LogCheckpoint.tree_size >= seq)
+            .order_by(LogCheckpoint.tree_size.desc(), LogCheckpoint.id.desc())
+        ).all()
+        note, checkpoint = _usable_checkpoint(rows, key)
+        if checkpoint is None:
+            size = _log_size(session)
+            if seq > size:
+                raise UsageError(f"entry {seq} does not exist: the log has {size} entries")
+            raise UsageError(
+                f"entry {seq} is not covered by a checkpoint signed with the current key yet",
+                "run 'talentverbund audit checkpoint DIR' first",
+            )
+        index, size = seq - 1, checkpoint.size
+        ranges = _proof_ranges(index, size)
+        trees = [MerkleTree() for _ in ranges]
+        order = sorted(range(len(ranges)), key=lambda i: ranges[i][0])
+        cursor, leaf, entry, position = 0, b"", None, -1
+        for row in _stream(session, _TABLE.c.seq <= size):
+            position += 1
+            data = _entry_bytes_checked(row) if row.seq == position + 1 else None
+            if data is None:
+                raise AuditError(
+                    f"entry {position + 1} does not verify; no proof is given",
+                    "run 'talentverbund audit verify DIR'",
+                )
+            hashed = hashlib.sha256(LEAF_PREFIX + data).digest()
+            if position == index:
+                leaf, entry = hashed, _entry_json(row)
+                continue
+            while ranges[order[cursor]][1] <= position:
+                cursor += 1
+            trees[order[cursor]].append(hashed)
+    if position + 1 != size:
+        raise AuditError(
+            f"the log ends at entry {position + 1}, before the checkpoint's size {size}",
+            "run 'talentverbund audit verify DIR'",
+        )
+    path = [tree.root() for tree in trees]
+    try:
+        verify_inclusion(leaf, index, size, path, checkpoint.root_hash)
+    except InclusionProofError as exc:
+        raise AuditError(
+            f"the log does not reproduce the checkpoint of size {size}: {exc}",
+            "run 'talentverbund audit verify DIR'",
+        ) from None
+    assert entry is not None
+    return {
+        "format": PROOF_FORMAT,
+        "node_id": fed.node_id,
+        "entry": entry,
+        "leaf_index": index,
+        "leaf_hash": leaf.hex(),
+        "tree_size": size,
+        "root_hash": checkpoint.root_hash.hex(),
+        "inclusion_path": [node.hex() for node in path],
+        "checkpoint": note,
+        "log_key": key,
+    }
+
+
+def _usable_checkpoint(rows: Sequence[LogCheckpoint], key: str) -> tuple[str, Checkpoint | None]:
+    for row in rows:
+        try:
+            return row.note, open_checkpoint(row.note, [key]).checkpoint
+        except NoteError:
+            continue
+    return "", None
+
+
+def _log_size(session: Session) -> int:
+    return int(session.scalar(select(func.coalesce(func.max(_TABLE.c.seq), 0))) or 0)
+
+
+@dataclass(frozen=True)
+class ProofCheck:
+    """Result of :func:`verify_proof`."""
+
+    seq: int
+    tree_size: int
+    root_hash: str
+    node_id: str
+    key: str
+    key_source: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "seq": self.seq,
+            "tree_size": self.tree_size,
+            "root_hash": self.root_hash,
+            "node_id": self.node_id,
+            "key": self.key,
+            "key_source": self.key_source,
+        }
+
+
+class ProofError(NodeError):
+    """An inclusion proof does not hold (exit 1)."""
+
+
+def verify_proof(
+    proof: Mapping[str, Any], *, key: str | None = None, descriptor: NodeDescriptor | None = None
+) -> ProofCheck:
+    """Check an inclusion proof made by :func:`prove`, with no access to the node.
+
+    The checkpoint's signature is checked with ``key`` (a verifier key text), or
+    the signing key of the node's ``descriptor``, or -- weakest, and said so in
+    ``key_source`` -- the key written in the proof itself.
+    """
+    if proof.get("format") != PROOF_FORMAT:
+        raise UsageError(
+            f"not an inclusion proof ({PROOF_FORMAT!r} expected in 'format')",
+            "give a file written by 'talentverbund audit prove'",
+        )
+    try:
+        node_id = str(proof["node_id"])
+        entry = dict(proof["entry"])
+        index, size = int(proof["leaf_index"]), int(proof["tree_size"])
+        path = [bytes.fromhex(str(h)) for h in proof["inclusion_path"]]
+        note = str(proof["checkpoint"])
+        fields = {name: entry[name] for name in EXPORT_FIELDS}
+        fields["logged_at"] = datetime.fromisoformat(str(entry["logged_at"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise UsageError(f"the proof file is incomplete or malformed: {exc}") from None
+    origin = log_origin(node_id)
+    if descriptor is not None:
+        if descriptor.node_id != node_id:
+            raise ProofError(f"the descriptor is of node {descriptor.node_id}, not {node_id}")
+        key, source = verifier_key(origin, descriptor.signing_key.public), "descriptor"
+    elif key is not None:
+        source = "given key"
+    else:
+        key, source = str(proof.get("log_key", "")), "proof file (self-asserted)"
+    try:
+        data = _exact_entry_bytes(fields)
+    except Exception as exc:
+        raise ProofError(f"the entry in the proof cannot be encoded: {exc}") from None
+    if hashlib.sha256(HASH_DOMAIN + data).hexdigest() != fields["entry_hash"]:
+        raise ProofError(f"entry {fields['seq']}: its fields do not match its entry_hash (changed)")
+    if index != fields["seq"] - 1:
+        raise ProofError(f"leaf index {index} is not entry {fields['seq']}'s (seq - 1)")
+    try:
+        checkpoint = open_checkpoint(note, [key]).checkpoint
+    except NoteError as exc:
+        raise ProofError(f"the checkpoint is not signed by {node_id}'s key: {exc}") from None
+    if checkpoint.origin != origin or checkpoint.size != size:
+        raise ProofError(
+            f"the checkpoint is of {checkpoint.origin} at size {checkpoint.size}, "
+            f"not of {origin} at size {size}"
+        )
+    leaf = hashlib.sha256(LEAF_PREFIX + data).digest()
+    try:
+        verify_inclusion(leaf, index, size, path, checkpoint.root_hash)
+    except InclusionProofError as exc:
+        raise ProofError(f"entry {fields['seq']} is not in the checkpointed log: {exc}") from None
+    return ProofCheck(fields["seq"], size, checkpoint.root_hash.hex(), node_id, key, source)
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+def export_page(
+    fed: Federation, period: Period, after: int = 0, limit: int = EXPORT_PAGE
+) -> tuple[list[dict[str, Any]], int | None]:
+    """Up to ``limit`` entries of ``period`` with seq > ``after``; and the next cursor.
+
+    Paged so an export of millions of entries streams through the admin socket.
+    """
+    with fed.sessions() as session:
+        rows = (
+            session.connection()
+            .execute(
+                select(*_ENTRY_COLUMNS)
+                .where(_TABLE.c.seq > after, *period.conditions())
+                .order_by(_TABLE.c.seq)
+                .limit(limit)
+            )
+            .all()
+        )
+    entries = [_entry_json(row) for row in rows]
+    following = int(rows[-1].seq) if len(rows) == limit else None
+    return entries, following
+
+
+_CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: JSONValue) -> str:
+    """A CSV cell; text that a spreadsheet would run as a formula gets a leading quote."""
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        return canonical_json(value).decode("utf-8")
+    text = str(value)
+    return "'" + text if text.startswith(_CSV_FORMULA) else text
+
+
+class ExportWriter:
+    """Writes exported entries as JSON Lines or CSV (header row first) to a text stream."""
+
+    def __init__(self, stream: IO[str], fmt: str) -> None:
+        if fmt not in ("jsonl", "csv"):
+            raise UsageError(f"unknown export format {fmt!r}", "use jsonl or csv")
+        self._stream = stream
+        self._csv = csv.writer(stream, lineterminator="\n") if fmt == "csv" else None
+        if self._csv is not None:
+            self._csv.writerow(EXPORT_FIELDS)
+        self.count = 0
+
+    def write(self, entries: Iterable[Mapping[str, JSONValue]]) -> None:
+        for entry in entries:
+            if self._csv is not None:
+                self._csv.writerow([_csv_cell(entry[name]) for name in EXPORT_FIELDS])
+            else:
+                self._stream.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            self.count += 1
+
+
+def export(fed: Federation, period: Period, fmt: str, stream: IO[str]) -> int:
+    """Write every entry of ``period`` to ``stream``; returns how many."""
+    writer = ExportWriter(stream, fmt)
+    after: int | None = 0
+    while after is not None:
+        entries, after = export_page(fed, period, after)
+        writer.write(entries)
+    return writer.count
+
+
+def export_text(fed: Federation, period: Period, fmt: str) -> str:
+    """:func:`export` into a string (tests, small periods)."""
+    buffer = io.StringIO()
+    export(fed, period, fmt, buffer)
+    return buffer.getvalue()
+
+
+# -- report --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Counts:
+    queries_received: int = 0
+    queries_sent: int = 0
+    result_messages_sent: int = 0
+    result_messages_received: int = 0
+    results_sent: int = 0
+    results_received: int = 0
+    introductions_received: int = 0
+    introductions_sent: int = 0
+    candidate_data_sent: int = 0
+    rejections: int = 0
+    other_messages: int = 0
+
+
+def _int_detail(details: Any, name: str) -> int:
+    value = details.get(name) if isinstance(details, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _count(counts: _Counts, row: Row[Any]) -> bool:
+    """Add one in/out message to its peer's counts; False when it is no known kind."""
+    kind, direction = row.msg_type, row.direction
+    known = True
+    if kind == "search":
+        if direction == "in":
+            counts.queries_received += 1
+        else:
+            counts.queries_sent += 1
+            counts.results_received += _int_detail(row.details, "results")
+    elif kind == "search.results":
+        if direction == "out":
+            counts.result_messages_sent += 1
+            counts.results_sent += _int_detail(row.details, "results")
+        else:
+            counts.result_messages_received += 1
+            counts.results_received += _int_detail(row.details, "results")
+    elif kind.startswith("introduc"):
+        if direction == "in":
+            counts.introductions_received += 1
+        else:
+            counts.introductions_sent += 1
+            if kind == "introduction.answer" and _accepted(row.details):
+                counts.candidate_data_sent += 1
+    else:
+        known = False
+        counts.other_messages += 1
+    if row.status not in OK_STATUSES:
+        counts.rejections += 1
+    return known
+
+
+def _accepted(details: Any) -> bool:
+    return isinstance(details, dict) and details.get("outcome") == "accepted"
+
+
+def _is_retention(kind: str) -> bool:
+    return kind.startswith(("retention", "erasure"))
+
+
+def report(fed: Federation, period: Period, legal_basis: str | None = None) -> dict[str, Any]:
+    """Art. 30-style summary of ``period``, counted from the log's entries alone.
+
+    Per peer and purpose: queries, result messages and results (the ``results``
+    count in the entries' details), introduction messages, accepted introductions
+    that sent candidate data, rejections (in/out messages whose status is not
+    accepted, sent, receipted or duplicate). Also: who received candidate data,
+    retention and erasure actions, local actions, and every (peer, purpose,
+    direction, message type, status) with its count, so nothing is left out.
+    """
+    groups: dict[tuple[str | None, str | None], _Counts] = {}
+    breakdown: Counter[tuple[str | None, str | None, str, str, str]] = Counter()
+    recipients: dict[str, dict[str, Any]] = {}
+    retention: Counter[tuple[str | None, str, str, str]] = Counter()
+    local: Counter[tuple[str, str]] = Counter()
+    total, first_seq, last_seq = 0, None, None
+    with fed.sessions() as session:
+        names = {row.node_id: row.name for row in session.scalars(select(Peer)).all()}
+        for row in _stream(session, *period.conditions()):
+            total += 1
+            first_seq = first_seq or row.seq
+            last_seq = row.seq
+            breakdown[(row.peer_id, row.purpose, row.direction, row.msg_type, row.status)] += 1
+            if _is_retention(row.msg_type):
+                retention[(row.peer_id, row.direction, row.msg_type, row.status)] += 1
+            if row.direction == "local":
+                local[(row.msg_type, row.status)] += 1
+                continue
+            _count(groups.setdefault((row.peer_id, row.purpose), _Counts()), row)
+            if (
+                row.msg_type == "introduction.answer"
+                and row.direction == "out"
+                and _accepted(row.details)
+                and row.peer_id is not None
+            ):
+                seen = recipients.setdefault(row.peer_id, {"count": 0, "first": None})
+                seen["count"] += 1
+                seen["first"] = seen["first"] or format_logged_at(row.logged_at)
+                seen["last"] = format_logged_at(row.logged_at)
+    return {
+        "period": {"from": period.start_text, "to": period.end_text},
+        "node_id": fed.node_id,
+        "legal_basis": legal_basis,
+        "entries": total,
+        "first_seq": first_seq,
+        "last_seq": last_seq,
+        "by_peer_and_purpose": [
+            {
+                "peer_id": peer,
+                "peer_name": names.get(peer or ""),
+                "purpose": purpose,
+                **vars(counts),
+            }
+            for (peer, purpose), counts in sorted(groups.items(), key=_group_key)
+        ],
+        "recipients_of_candidate_data": [
+            {"peer_id": peer, "peer_name": names.get(peer), **seen}
+            for peer, seen in sorted(recipients.items())
+        ],
+        "retention_actions": [
+            {
+                "peer_id": peer,
+                "direction": direction,
+                "msg_type": kind,
+                "status": status,
+                "count": count,
+            }
+            for (peer, direction, kind, status), count in sorted(retention.items(), key=str)
+        ],
+        "local_actions": [
+            {"msg_type": kind, "status": status, "count": count}
+            for (kind, status), count in sorted(local.items())
+        ],
+        "message_types": [
+            {
+                "peer_id": peer,
+                "purpose": purpose,
+                "direction": direction,
+                "msg_type": kind,
+                "status": status,
+                "count": count,
+            }
+            for (peer, purpose, direction, kind, status), count in sorted(
+                breakdown.items(), key=str
+            )
+        ],
+    }
+
+
+def _group_key(item: tuple[tuple[str | None, str | None], _Counts]) -> tuple[str, str]:
+    (peer, purpose), _ = item
+    return (peer or "", purpose or "")
+
+
+# -- admin methods (node/api.py) -----------------------------------------------------------
+
+
+def _int_param(params: Mapping[str, Any], key: str, default: int | None = None) -> int:
+    value = params.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise UsageError(f"parameter '{key}' must be an integer", "this is a bug in the caller")
+    return value
+
+
+def _period_param(params: Mapping[str, Any]) -> Period:
+    start, stop = params.get("from"), params.get("to")
+    if not isinstance(start, str) or not isinstance(stop, str):
+        raise UsageError("parameters 'from' and 'to' are required", "give both ends of the period")
+    return parse_period(start, stop)
+
+
+def api_checkpoint(rt: NodeRuntime, _params: Mapping[str, Any]) -> Any:
+    return make_checkpoint(rt.federation()).to_json()
+
+
+def api_verify(rt: NodeRuntime, params: Mapping[str, Any]) -> Any:
+    against = params.get("against")
+    if against is not None and not isinstance(against, str):
+        raise UsageError("parameter 'against' must be the text of signed checkpoints")
+    return verify(rt.federation(), against).to_json()
+
+
+def api_prove(rt: NodeRuntime, params: Mapping[str, Any]) -> Any:
+    return prove(rt.federation(), _int_param(params, "seq"))
+
+
+def api_export(rt: NodeRuntime, params: Mapping[str, Any]) -> Any:
+    limit = _int_param(params, "limit", EXPORT_PAGE)
+    if not 1 <= limit <= 50_000:
+        raise UsageError("parameter 'limit' must be 1..50000")
+    entries, following = export_page(
+        rt.federation(), _period_param(params), _int_param(params, "after", 0), limit
+    )
+    return {"entries": entries, "next": following}
+
+
+def api_report(rt: NodeRuntime, params: Mapping[str, Any]) -> Any:
+    return report(rt.federation(), _period_param(params), rt.config.privacy.legal_basis)
+
