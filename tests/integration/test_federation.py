@@ -9,13 +9,10 @@ the status, the public message, and the entry in A's exchange log.
 from __future__ import annotations
 
 import base64
-import contextlib
-import io
 import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -39,12 +36,10 @@ from talentverbund.crypto.envelope import (
     seal_envelope,
 )
 from talentverbund.crypto.identity import NodeIdentity, tls_server_name
-from talentverbund.node.cli.main import main
 from talentverbund.node.federation.certs import fetch_peer_certificate
 from talentverbund.node.federation.client import FederationClient
 from talentverbund.node.federation.core import Federation
 from talentverbund.node.federation.errors import FederationCallError
-from talentverbund.node.federation.exchange_log import ExchangeLog
 from talentverbund.node.federation.receipts import verify_receipt
 from talentverbund.node.federation.transport import CLIENT_OPTIONS
 from talentverbund.node.runtime import builtin_model_id
@@ -54,79 +49,7 @@ from talentverbund.node.storage.models import ExchangeLogEntry, Peer
 from talentverbund.protocol.v1 import federation_pb2 as pb
 from talentverbund.protocol.v1 import federation_pb2_grpc as pb_grpc
 from tests.conftest import free_port
-
-# -- nodes ------------------------------------------------------------------------------
-
-
-@dataclass
-class Node:
-    name: str
-    directory: Path
-    port: int
-    identity: NodeIdentity
-    descriptor_file: Path
-    proc: subprocess.Popen[bytes] | None = None
-
-    @property
-    def node_id(self) -> str:
-        return self.identity.node_id
-
-    @property
-    def endpoint(self) -> str:
-        return f"127.0.0.1:{self.port}"
-
-    def log(self) -> ExchangeLog:
-        engine = make_engine(f"sqlite:///{self.directory}/node.db")
-        return ExchangeLog(session_factory(engine))
-
-    def entries(self, **where: Any) -> list[ExchangeLogEntry]:
-        entries = self.log().entries(limit=10_000)
-        return [e for e in entries if all(getattr(e, k) == v for k, v in where.items())]
-
-
-def run_cli(*args: object) -> tuple[int, str, str]:
-    """The real command line, in-process (module-scoped fixtures cannot use capsys)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in args])
-    return code, out.getvalue(), err.getvalue()
-
-
-def _init(base: Path, name: str, region: str) -> Node:
-    directory, port = base / name.lower(), free_port()
-    code, _, err = run_cli(
-        "init", directory, "--name", name, "--region", region, "--listen", f"127.0.0.1:{port}"
-    )
-    assert code == 0, err
-    code, out, err = run_cli("identity", directory)
-    assert code == 0, err
-    descriptor_file = base / f"{name.lower()}.json"
-    descriptor_file.write_text(out)
-    return Node(name, directory, port, NodeIdentity.load(directory / "keys"), descriptor_file)
-
-
-def _serve(node: Node) -> None:
-    stderr = open(node.directory.parent / f"{node.name}.log", "wb")  # noqa: SIM115
-    node.proc = subprocess.Popen(
-        [sys.executable, "-m", "talentverbund.node.cli.main", "serve", str(node.directory)],
-        stdout=subprocess.DEVNULL,
-        stderr=stderr,
-    )
-    stderr.close()
-
-
-def _wait_serving(node: Node) -> None:
-    logfile = node.directory.parent / f"{node.name}.log"
-    deadline = time.monotonic() + 45
-    while time.monotonic() < deadline:
-        assert node.proc is not None
-        if node.proc.poll() is not None:
-            raise AssertionError(f"serve {node.name} exited: {logfile.read_text()}")
-        for line in logfile.read_text(errors="replace").splitlines():
-            if line.startswith("{") and json.loads(line).get("event") == "node serving":
-                return
-        time.sleep(0.1)
-    raise AssertionError(f"serve {node.name} did not start")
+from tests.nodes import Node, init_node, run_cli, serve, wait_serving
 
 
 @dataclass
@@ -139,13 +62,13 @@ class Federated:
 @pytest.fixture(scope="module")
 def fed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Federated]:
     base = tmp_path_factory.mktemp("federation")
-    a, b = _init(base, "Kiel", "01002"), _init(base, "Flensburg", "01001")
-    c = _init(base, "Fremd", "DE-BY")
+    a, b = init_node(base, "Kiel", "01002"), init_node(base, "Flensburg", "01001")
+    c = init_node(base, "Fremd", "DE-BY")
     for node in (a, b):
-        _serve(node)
+        serve(node)
     try:
         for node in (a, b):
-            _wait_serving(node)
+            wait_serving(node)
         assert run_cli("peer", "add", a.directory, b.descriptor_file)[0] == 0
         assert run_cli("peer", "add", b.directory, a.descriptor_file)[0] == 0
         yield Federated(a, b, c)
@@ -667,12 +590,12 @@ def test_certificate_of_a_peer_added_while_offline_is_fetched_later(
 ) -> None:
     """A trusts D before D serves; once D serves and calls, A pins D's certificate itself."""
     a = fed.a
-    d = _init(tmp_path_factory.mktemp("late"), "Husum", "01054")
+    d = init_node(tmp_path_factory.mktemp("late"), "Husum", "01054")
     code, out, err = run_cli("peer", "add", a.directory, d.descriptor_file)
     assert code == 0 and "not fetched yet" in out + err
-    _serve(d)
+    serve(d)
     try:
-        _wait_serving(d)
+        wait_serving(d)
         assert run_cli("peer", "add", d.directory, a.descriptor_file)[0] == 0
         deadline, result = time.monotonic() + 20, (1, "", "")
         while time.monotonic() < deadline:
