@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/talentverbund demo --nodes 2 --candidates 25
+	$(BIN)/talentverbund demo --nodes 3 --candidates 40
 
 test: $(STAMP)
 	$(BIN)/pytest -q -m "not slow"

@@ -63,7 +63,9 @@ def demo(nodes: int, candidates: int, base: Path | None, seed: int) -> None:
 
     With two or more nodes, each runs 'serve' as its own process; the nodes
     exchange descriptors, pin each other's certificates and handshake over
-    mutual TLS with sealed, signed, receipted envelopes.
+    mutual TLS with sealed, signed, receipted envelopes. The first node then
+    searches the whole federation for the job and asks for an introduction to
+    the best candidate of another town, who accepts.
     """
     root = base or Path(tempfile.mkdtemp(prefix="talentverbund-demo-"))
     console.print(f"[bold]Talentverbund demo[/bold] in {root}")
@@ -72,7 +74,9 @@ def demo(nodes: int, candidates: int, base: Path | None, seed: int) -> None:
     try:
         if servers:
             _peer_all(root, directories)
-        _post_and_search(root, directories[0])
+        job_id = _post_and_search(root, directories[0])
+        if servers:
+            _introduce(directories, job_id)
     finally:
         for proc in servers:
             proc.send_signal(signal.SIGTERM)
@@ -162,7 +166,7 @@ def _peer_all(root: Path, directories: list[Path]) -> None:
     _run(["peer", "list", str(first)])
 
 
-def _post_and_search(root: Path, directory: Path) -> None:
+def _post_and_search(root: Path, directory: Path) -> str:
     job = root / "job-bauleitplanung.jsonld"
     data = resources.files("talentverbund.node.data").joinpath("demo_job.jsonld").read_bytes()
     job.write_bytes(data)
@@ -170,3 +174,36 @@ def _post_and_search(root: Path, directory: Path) -> None:
     job_id = str(json.loads(added)["id"])
     _run(["job", "show", str(directory), job_id])
     _run(["search", str(directory), job_id, "--top", "10"])
+    return job_id
+
+
+def _introduce(directories: list[Path], job_id: str) -> None:
+    """The recruiter asks for the best result from another town; its candidate accepts."""
+    first = directories[0]
+    answer = json.loads(_run(["search", str(first), job_id, "--json"], capture=True))
+    remote = [r for r in answer["results"] if r["result_id"]]
+    if not remote:
+        console.print("No other municipality had a fitting candidate; no introduction to show.")
+        return
+    best = remote[0]
+    message = "Guten Tag, wir würden Sie gern zu einem Gespräch einladen."
+    asked = _run(["introduce", str(first), best["result_id"], "-m", message, "--json"],
+                 capture=True)  # fmt: skip
+    intro_id = json.loads(asked)["id"]
+    holder = next(d for d in directories if _name(d) == best["node"])
+    _run(["introduction", "list", str(holder)])
+    _run(["candidate", "respond", str(holder), intro_id, "accept"])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        listed = _run(["introduction", "list", str(first), "--json"], capture=True)
+        rows = [json.loads(line) for line in listed.splitlines()]
+        if any(r["id"] == intro_id and r["status"] == "accepted" for r in rows):
+            break
+        time.sleep(0.5)
+    _run(["introduction", "show", str(first), intro_id])
+
+
+def _name(directory: Path) -> str:
+    from talentverbund.node.config import load_config
+
+    return load_config(directory).name

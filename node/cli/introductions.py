@@ -89,8 +89,10 @@ def show(directory: Path, intro_id: str, as_json: bool) -> None:
     console.print(f"  message: {shown['message']}", markup=False)
     contact = shown.get("contact")
     if contact:
-        card = {k: v for k, v in contact.items() if k != "original"}
+        card = {k: v for k, v in contact.items() if k not in ("original", "scrubbed_cv")}
         console.print(json.dumps(card, ensure_ascii=False, indent=2), markup=False)
+        cv = contact.get("scrubbed_cv", "")
+        console.print(f"  CV ({len(cv)} characters, --json for all): {cv[:200]}…", markup=False)
         if "original" in contact:
             console.print(f"  original CV attached: {contact['original']['filename']}")
 
