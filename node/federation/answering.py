@@ -30,7 +30,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from google.protobuf.message import DecodeError
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from talentverbund.crypto.canonical import canonical_json
@@ -113,16 +113,17 @@ class SearchHandler:
             answer = self._from_cache(session, cached, request.query_id, opened, now)
         else:
             answer = self._rank(session, request, requester, opened, now)
-        session.add(
-            AnsweredQuery(
-                requester=requester,
-                query_id=request.query_id,
-                facts_sha256=facts_sha,
-                skills=skills,
-                answered_at=now,
-                reply=answer.results.SerializeToString(deterministic=True),
-                from_cache_of=None if cached is None else (cached.from_cache_of or cached.id),
-            )
+        session.execute(
+            insert(AnsweredQuery),
+            {
+                "requester": requester,
+                "query_id": request.query_id,
+                "facts_sha256": facts_sha,
+                "skills": skills,
+                "answered_at": now,
+                "reply": answer.results.SerializeToString(deterministic=True),
+                "from_cache_of": None if cached is None else (cached.from_cache_of or cached.id),
+            },
         )
         return answer
 
@@ -154,21 +155,26 @@ class SearchHandler:
             (timedelta(hours=1), self.cfg.queries_per_hour),
         ):
             since = now - window
-            times = session.scalars(
+            recent = (AnsweredQuery.requester == requester, AnsweredQuery.answered_at > since)
+            count = int(session.scalar(select(func.count()).where(*recent)) or 0)
+            if count < limit:
+                continue
+            # the window frees a slot when the oldest of the last `limit` answers leaves it
+            oldest = session.scalar(
                 select(AnsweredQuery.answered_at)
-                .where(AnsweredQuery.requester == requester, AnsweredQuery.answered_at > since)
+                .where(*recent)
                 .order_by(AnsweredQuery.answered_at)
-                .limit(limit)
-            ).all()
-            if len(times) >= limit:
-                retry = times[0] + window
-                raise Rejection(
-                    "RESOURCE_EXHAUSTED",
-                    "budget_exhausted",
-                    f"query budget used up: this node answers {limit} queries per "
-                    f"{_window_name(window)} from your node; retry after "
-                    f"{retry.astimezone(UTC).isoformat(timespec='seconds')}",
-                )
+                .offset(count - limit)
+                .limit(1)
+            )
+            retry = (oldest or now) + window
+            raise Rejection(
+                "RESOURCE_EXHAUSTED",
+                "budget_exhausted",
+                f"query budget used up: this node answers {limit} queries per "
+                f"{_window_name(window)} from your node; retry after "
+                f"{retry.astimezone(UTC).isoformat(timespec='seconds')}",
+            )
 
     def _exposure(
         self, session: Session, requester: str, ids: list[str], now: datetime
@@ -213,6 +219,7 @@ class SearchHandler:
         expires = now + timedelta(days=self.cfg.results_days)
         uris = [s.uri for s in request.skills]
         answer = Answer(pb.SearchResults(query_id=request.query_id), [])
+        issued: list[dict[str, Any]] = []
         for match in kept:
             entry = entries[match.candidate_id]
             if entry is None:  # erased while this query was ranked
@@ -236,16 +243,18 @@ class SearchHandler:
                 )
             )
             answer.subjects.append(self._commitment(match.candidate_id, opened))
-            session.add(
-                IssuedResult(
-                    pseudonym=pseudonym,
-                    requester=requester,
-                    query_id=request.query_id,
-                    candidate_id=match.candidate_id,
-                    issued_at=now,
-                    expires_at=expires,
-                )
+            issued.append(
+                {
+                    "pseudonym": pseudonym,
+                    "requester": requester,
+                    "query_id": request.query_id,
+                    "candidate_id": match.candidate_id,
+                    "issued_at": now,
+                    "expires_at": expires,
+                }
             )
+        if issued:  # Core executemany: the ORM costs more than the insert here
+            session.execute(insert(IssuedResult), issued)
         return answer
 
     def _cached(
@@ -254,8 +263,8 @@ class SearchHandler:
         if self.cfg.cache_hours == 0:
             return None
         since = now - timedelta(hours=self.cfg.cache_hours)
-        recent = session.scalars(
-            select(AnsweredQuery)
+        recent = session.execute(
+            select(AnsweredQuery.id, AnsweredQuery.skills)
             .where(
                 AnsweredQuery.requester == requester,
                 AnsweredQuery.facts_sha256 == facts_sha,
@@ -265,10 +274,10 @@ class SearchHandler:
             .limit(50)
         ).all()
         wanted = set(skills)
-        for row in recent:
-            have = set(row.skills)
+        for row_id, row_skills in recent:
+            have = set(row_skills)
             if len(wanted & have) / len(wanted | have) >= CACHE_SIMILARITY:
-                return row
+                return session.get(AnsweredQuery, row_id)
         return None
 
     def _from_cache(

@@ -140,8 +140,7 @@ def federated_search(
     deadline = time.monotonic() + timeout
     matcher = rt.matcher()
     job, skills = load_job(rt.sessions, matcher, job_id)
-    now = rt.clock()
-    purge_expired_results(rt, now)
+    now = rt.clock()  # expired results are purged by serve's upkeep, not on this path
     fed = rt.federation()
     query_id = "q" + secrets.token_hex(12)
     query = build_query(job, skills, query_id, top)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from talentverbund.crypto.keyfiles import read_private_file
 
 KEYSTORE_NAME = "datakeys.db"
 MASTER_KEY_NAME = "storage.key"
+CACHE_SIZE = 50_000
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,10 @@ class KeyStore:
         else:
             read_private_file(self.path)  # refuses a key store others can read
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        # Unwrapped keys of recently used candidates: a serving node answering a query
+        # derives a pseudonym and a log commitment per result. Dropped on destroy.
+        self._cache: dict[str, CandidateKeys] = {}
+        self._lock = threading.Lock()
         for pragma in ("journal_mode=WAL", "secure_delete=ON", "synchronous=FULL"):
             self._db.execute(f"PRAGMA {pragma}")
         self._db.execute(
@@ -80,6 +86,19 @@ class KeyStore:
         return created
 
     def get(self, candidate_id: str) -> CandidateKeys | None:
+        with self._lock:
+            cached = self._cache.get(candidate_id)
+        if cached is not None:
+            return cached
+        keys = self._read(candidate_id)
+        if keys is not None:
+            with self._lock:
+                if len(self._cache) >= CACHE_SIZE:
+                    self._cache.clear()
+                self._cache[candidate_id] = keys
+        return keys
+
+    def _read(self, candidate_id: str) -> CandidateKeys | None:
         row = self._db.execute(
             "SELECT version, data_key, pseudonym_key FROM candidate_keys WHERE candidate_id = ?",
             (candidate_id,),
@@ -94,6 +113,9 @@ class KeyStore:
 
     def destroy(self, candidate_ids: list[str]) -> None:
         """Shred keys: delete, zero the freed pages, truncate the WAL."""
+        with self._lock:
+            for cid in candidate_ids:
+                self._cache.pop(cid, None)
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany(
