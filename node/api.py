@@ -16,13 +16,12 @@ from sqlalchemy import func, select
 
 from talentverbund.node import audit
 from talentverbund.node.errors import UsageError
-from talentverbund.node.federation import introductions, peers
+from talentverbund.node.federation import erasure, introductions, peers
 from talentverbund.node.federation.searching import DEFAULT_TIMEOUT, federated_search
 from talentverbund.node.intake.wire import draft_from_wire
 from talentverbund.node.jobs import parse_jobposting
-from talentverbund.node.jobstore import add_job, describe, filters_for, list_jobs, load_job
+from talentverbund.node.jobstore import add_job, describe, list_jobs, load_job
 from talentverbund.node.runtime import NodeRuntime
-from talentverbund.node.search import rank
 from talentverbund.node.storage.labels import store_labels
 from talentverbund.node.storage.models import Candidate
 from talentverbund.node.upkeep import run_once as run_upkeep
@@ -74,10 +73,8 @@ def candidate_export(rt: NodeRuntime, params: Params) -> Any:
 
 
 def candidate_erase(rt: NodeRuntime, params: Params) -> Any:
-    cid = _str(params, "id")
-    rt.candidates.erase(cid)
-    rt.pool_removed([cid])
-    return {"id": cid, "erased": True}
+    actor = str(params.get("recorded_by") or "staff")
+    return erasure.erase_everywhere(rt, _str(params, "id"), "erasure_request", actor)
 
 
 def candidate_consent(rt: NodeRuntime, params: Params) -> Any:
@@ -115,44 +112,14 @@ def job_show(rt: NodeRuntime, params: Params) -> Any:
 
 
 def search(rt: NodeRuntime, params: Params) -> Any:
-    """Federated search (default): this node's pool and every peer, merged."""
-    if params.get("local_only"):
-        return local_search(rt, params)
+    """This node's pool and, unless ``local_only``, every peer's: ranked and merged."""
     return federated_search(
         rt,
         _str(params, "job_id"),
         int(params.get("top", 10)),
         float(params.get("timeout", DEFAULT_TIMEOUT)),
+        local_only=bool(params.get("local_only")),
     )
-
-
-def local_search(rt: NodeRuntime, params: Params) -> Any:
-    """Local search: ranked, explained, pseudonymous results for one job."""
-    matcher = rt.matcher()
-    job, skills = load_job(rt.sessions, matcher, _str(params, "job_id"))
-    purpose = str(params.get("purpose", "local"))
-    top = int(params.get("top", 10))
-    matches = rank(rt.pool(), matcher, skills, filters_for(job, purpose), top, rt.clock())
-    label = {s.uri: matcher.taxonomy.skill(s.uri).label("de") for s in skills}
-    return {
-        "job": {"id": job.id, "title": job.title},
-        "model_id": matcher.model_id,
-        "searched": len(rt.pool()),
-        "results": [
-            {
-                "pseudonym": rt.candidates.pseudonym(m.candidate_id, f"local/{job.id}"),
-                "score": m.score,
-                "similarity": m.similarity,
-                "coverage": m.coverage,
-                "matched": [label[u] for u in m.matched],
-                "missing_essential": [label[u] for u in m.missing_essential],
-                "region": m.region,
-                "experience": m.experience_band,
-                "available_from": m.available_from.isoformat() if m.available_from else None,
-            }
-            for m in matches
-        ],
-    }
 
 
 def taxonomy_import(rt: NodeRuntime, params: Params) -> Any:
@@ -218,6 +185,17 @@ def candidate_respond(rt: NodeRuntime, params: Params) -> Any:
     )
 
 
+def introduction_erasure(rt: NodeRuntime, params: Params) -> Any:
+    return erasure.record_decision(
+        rt,
+        _str(params, "id"),
+        _str(params, "decision"),
+        str(params.get("until") or ""),
+        str(params.get("reason") or ""),
+        str(params.get("recorded_by") or "staff"),
+    )
+
+
 def upkeep(rt: NodeRuntime, _params: Params) -> Any:
     return run_upkeep(rt)
 
@@ -254,6 +232,7 @@ METHODS: dict[str, Handler] = {
     "introduction.list": introduction_list,
     "introduction.show": introduction_show,
     "candidate.respond": candidate_respond,
+    "introduction.erasure": introduction_erasure,
     "upkeep": upkeep,
 }
 

@@ -68,6 +68,7 @@ class Registered:
 
 
 CONTACT_FIELDS = ("name", "email", "phone", "address")
+MAX_SHARED_ORIGINAL = 2 * 1024 * 1024  # fits the 3 MiB contact card after base64
 
 
 def _aad(candidate_id: str, what: str) -> bytes:
@@ -390,13 +391,15 @@ class CandidateService:
         card["scrubbed_cv"] = payload.get("scrubbed_cv", "")
         if disability and personal.get("disability"):
             card["severe_disability"] = personal["disability"]
-        if original and files:
+        if original and files and files[0].size <= MAX_SHARED_ORIGINAL:
             first = files[0]
             card["original"] = {
                 "filename": self.open(cid, f"name/{first.id}", first.sealed_name).decode(),
                 "media_type": first.media_type,
                 "content_base64": base64.b64encode(self.read_file(cid, first.id)).decode(),
             }
+        elif original and files:
+            card["original_not_sent"] = "the file is larger than 2 MiB; ask the candidate for it"
         return card
 
     def pseudonym(self, cid: str, context: str) -> str:

@@ -41,6 +41,7 @@ class PrivacyConfig:
     notice_version: str = "2026-11"
     notice_file: str = ""  # empty: the built-in notice (German and English)
     legal_basis: str = "Art. 6(1)(a) DSGVO (Einwilligung)"
+    retention_grace_days: int = 30  # no valid consent for this long: the candidate is erased
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,8 @@ class NodeConfig:
             raise UsageError(f"log.level '{self.log_level}' unknown", "debug|info|warning|error")
         if not 1 <= self.privacy.consent_months <= 60:
             raise UsageError("privacy.consent_months must be 1..60", "the default is 24")
+        if not 0 <= self.privacy.retention_grace_days <= 365:
+            raise UsageError("privacy.retention_grace_days must be 0..365", "the default is 30")
         self.federation.validate()
         self.outbox.validate()
 
@@ -173,6 +176,7 @@ class NodeConfig:
                 "notice_version": self.privacy.notice_version,
                 "notice_file": self.privacy.notice_file,
                 "legal_basis": self.privacy.legal_basis,
+                "retention_grace_days": self.privacy.retention_grace_days,
             },
             "federation": {key: getattr(self.federation, key) for key in FederationConfig._LIMITS},
             "outbox": dataclasses.asdict(self.outbox),
@@ -210,7 +214,13 @@ _KNOWN = {
     "network": {"listen", "web", "advertise"},
     "database": {"url"},
     "log": {"level"},
-    "privacy": {"consent_months", "notice_version", "notice_file", "legal_basis"},
+    "privacy": {
+        "consent_months",
+        "notice_version",
+        "notice_file",
+        "legal_basis",
+        "retention_grace_days",
+    },
     "federation": set(FederationConfig._LIMITS),
     "outbox": {f.name for f in dataclasses.fields(OutboxConfig)},
 }
@@ -254,6 +264,7 @@ def load_config(directory: Path) -> NodeConfig:
             notice_version=_get(priv, "privacy", "notice_version", str, "2026-11"),
             notice_file=_get(priv, "privacy", "notice_file", str, ""),
             legal_basis=_get(priv, "privacy", "legal_basis", str, PrivacyConfig.legal_basis),
+            retention_grace_days=_get(priv, "privacy", "retention_grace_days", int, 30),
         ),
     )
     config = dataclasses.replace(

@@ -36,16 +36,18 @@ def deliver_candidate_notice(rt: NodeRuntime, row: Outbox) -> str | None:
     if row.candidate_id is None:
         return None  # the candidate was erased: nothing left to tell
     notice: dict[str, Any] = json.loads(rt.candidates.open(row.candidate_id, "outbox", row.payload))
-    subject, body = compose(row.kind, notice, rt.config.name, rt.config.directory)
+    subject, body = compose(row.kind, notice, rt.config.name)
     if rt.config.outbox.mode == "smtp":
         email = rt.candidates.contact_card(row.candidate_id, original=False, disability=False)
         if email.get("email"):
             return _send_mail(rt, str(email["email"]), subject, body)
-    write_file_notice(rt.config.directory, row, row.candidate_id, subject, body)
+    staff = f"\n(Staff: talentverbund candidate respond {rt.config.directory} "
+    staff += f"{notice['intro_id']} accept|decline)\n"
+    write_file_notice(rt.config.directory, row, row.candidate_id, subject, body + staff)
     return None
 
 
-def compose(kind: str, notice: dict[str, Any], node_name: str, directory: Path) -> tuple[str, str]:
+def compose(kind: str, notice: dict[str, Any], node_name: str) -> tuple[str, str]:
     if kind != "introduction":
         raise ValueError(f"unknown notice kind {kind!r}")
     job = notice.get("job", {})
@@ -72,8 +74,6 @@ shared. Their message is above. If you accept, only this employer receives your
 contact details and your CV without protected details. If you decline or do not
 answer, they learn only "not accepted" when the period ends. Please answer by
 {notice["respond_by"][:10]} to {node_name}, reference {intro_id}.
-
-(Staff: talentverbund candidate respond {directory} {intro_id} accept|decline)
 """
     return subject, body
 

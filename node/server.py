@@ -26,9 +26,11 @@ from grpc_reflection.v1alpha import reflection
 
 from talentverbund.crypto.identity import NodeIdentity
 from talentverbund.node.admin import AdminServer
+from talentverbund.node.audit import CheckpointScheduler
 from talentverbund.node.config import parse_hostport
 from talentverbund.node.errors import NodeError
 from talentverbund.node.federation.answering import SearchHandler
+from talentverbund.node.federation.erasure import ErasureNoticeHandler
 from talentverbund.node.federation.introductions import IntroduceHandler, NotifyHandler
 from talentverbund.node.federation.service import FederationService
 from talentverbund.node.federation.transport import (
@@ -73,7 +75,11 @@ class NodeServer:
         federation_grpc.add_FederationServicer_to_server(
             FederationService(
                 self.federation,
-                [SearchHandler(runtime), IntroduceHandler(runtime), NotifyHandler(runtime)],
+                [
+                    SearchHandler(runtime),
+                    IntroduceHandler(runtime),
+                    NotifyHandler(runtime, {"erasure": ErasureNoticeHandler(runtime)}),
+                ],
             ),
             self.grpc,
         )
@@ -85,6 +91,7 @@ class NodeServer:
         reflection.enable_server_reflection(names, self.grpc)
         self.admin = AdminServer(runtime)
         self.upkeep = Upkeep(runtime)
+        self.checkpoints = CheckpointScheduler(self.federation)
         self.port = 0
 
     def _credentials(self) -> grpc.ServerCredentials:
@@ -106,6 +113,7 @@ class NodeServer:
         self.admin.start()
         self.federation.start_upkeep()
         self.upkeep.start()
+        self.checkpoints.start()
         self.health.set("", health_pb2.HealthCheckResponse.SERVING)
         log.info(
             "node serving",
@@ -118,6 +126,7 @@ class NodeServer:
         self.upkeep.stop()
         self.admin.stop(grace)
         self.grpc.stop(grace).wait()
+        self.checkpoints.stop()  # after the last call: a final checkpoint if the log grew
         log.info("node stopped", extra={"node_id": self.identity.node_id})
 
 

@@ -13,6 +13,7 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
+from talentverbund.node.federation.erasure import retention_sweep
 from talentverbund.node.federation.introductions import deliver_outbox, settle_due
 from talentverbund.node.federation.searching import purge_expired_results
 
@@ -29,6 +30,7 @@ def run_once(rt: NodeRuntime) -> dict[str, int]:
     return {
         "results_expired": purge_expired_results(rt, rt.clock()),
         "introductions_settled": settle_due(rt),
+        "candidates_retention_erased": retention_sweep(rt),
         "outbox_delivered": deliver_outbox(rt),
     }
 

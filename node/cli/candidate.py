@@ -281,8 +281,13 @@ def consent(
 def erase(directory: Path, candidate_id: str) -> None:
     """Erase a candidate (Art. 17): destroy their key, delete rows and files."""
     with node_client(directory) as client:
-        client.call("candidate.erase", {"id": candidate_id})
+        done = client.call("candidate.erase", {"id": candidate_id})
     console.print(f"candidate {candidate_id} erased")
+    if done.get("peers_notified"):
+        console.print(
+            f"erasure notices sent to {done['peers_notified']} peers that still held results "
+            "or an accepted introduction (Art. 19); the node retries until each confirms"
+        )
 
 
 @candidate.command()

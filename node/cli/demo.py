@@ -1,8 +1,9 @@
-"""``talentverbund demo``: a local walk-through on the embedded default (SQLite).
+"""``talentverbund demo``: a local federation on the embedded default (SQLite).
 
 Creates nodes named after real municipalities in a temporary directory,
-registers synthetic candidates with consent, and lists them, using the same
-commands an operator would type.
+registers synthetic candidates with consent, serves and peers them, searches the
+whole federation for a job and shows one introduction being accepted, using the
+same commands an operator, a recruiter and a candidate's municipality would type.
 """
 
 from __future__ import annotations

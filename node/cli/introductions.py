@@ -111,3 +111,18 @@ def upkeep(directory: Path, as_json: bool) -> None:
 
 
 COMMANDS = (introduce, introduction, upkeep)
+
+
+@introduction.command()
+@DIR
+@click.argument("intro_id")
+@click.argument("decision", type=click.Choice(["delete", "keep"]))
+@click.option("--until", default="", help="Keep until YYYY-MM-DD (with keep).")
+@click.option("--reason", default="", help='Why, e.g. "AGG §15(4): claims period" (with keep).')
+def erasure(directory: Path, intro_id: str, decision: str, until: str, reason: str) -> None:
+    """After a candidate's erasure notice: delete their contact card, or record why you keep it."""
+    params = {"id": intro_id, "decision": decision, "until": until, "reason": reason}
+    with node_client(directory) as client:
+        client.call("introduction.erasure", params)
+    done = "contact card deleted" if decision == "delete" else f"kept until {until}: {reason}"
+    console.print(f"{intro_id}: {done} (recorded in the exchange log)")

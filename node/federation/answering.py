@@ -106,11 +106,11 @@ class SearchHandler:
         if earlier is not None:  # the same query under a new message id: same answer
             return self._stored(session, earlier, opened)
         self._check_budget(session, requester, now)
-        skills = sorted(s.uri for s in request.skills)
+        skills = [s.uri for s in request.skills]  # in query order: the masks refer to it
         facts_sha = facts_fingerprint(request.facts)
         cached = self._cached(session, requester, skills, facts_sha, now)
         if cached is not None:
-            answer = self._from_cache(session, cached, request.query_id, opened, now)
+            answer = self._from_cache(session, cached, request, opened, now)
         else:
             answer = self._rank(session, request, requester, opened, now)
         session.execute(
@@ -284,13 +284,26 @@ class SearchHandler:
         self,
         session: Session,
         cached: AnsweredQuery,
-        query_id: str,
+        request: pb.SearchQuery,
         opened: OpenedMessage,
         now: datetime,
     ) -> Answer:
-        """The earlier answer, minus candidates who since withdrew, expired or were erased."""
+        """The earlier answer, minus candidates who since withdrew, expired or were erased.
+
+        Masks are re-expressed over the new query's skills from the old masks alone: a
+        skill the earlier query did not name shows as not matched, so asking again with
+        one more skill learns nothing new. At most top-k results, as asked.
+        """
         answer = self._stored(session, cached, opened, now=now)
-        answer.results.query_id = query_id
+        old = list(cached.skills)
+        new = [s.uri for s in request.skills]
+        top = min(request.top_k or self.cfg.max_results, self.cfg.max_results)
+        del answer.results.results[top:]
+        del answer.subjects[top:]
+        for result in answer.results.results:
+            matched = {old[i] for i in mask_bits(result.matched_mask, len(old))}
+            result.matched_mask = skill_mask(new, matched)
+        answer.results.query_id = request.query_id
         answer.results.from_cache = True
         return answer
 

@@ -359,9 +359,9 @@ class Exchange:
         """The out entry (and the reply's in entry when there is one)."""
         header = self.request.header
         details: dict[str, Any] = {"rpc": self.call.rpc, **self.details}
-        if self.ok:
+        if self.reply is not None:  # a verified receipt, even when the content was refused
             details["receipt"] = receipt_json(self.reply.receipt)
-        else:
+        if not self.ok:
             details["error"] = self.detail[:200]
         out = [
             LogRecord(
@@ -375,7 +375,7 @@ class Exchange:
                 details=details,
             )
         ]
-        if self.ok and self.reply_envelope is not None:
+        if self.reply_envelope is not None:
             out.append(
                 LogRecord(
                     direction="in",

@@ -90,6 +90,13 @@ def request_introduction(rt: NodeRuntime, result_id: str, message: str) -> dict[
         result = session.get(FederatedResult, result_id)
         job = session.get(Job, result.job_id) if result is not None else None
         earlier = session.scalar(select(Introduction).where(Introduction.result_id == result_id))
+        if earlier is None and result is not None:  # the same candidate under another result id
+            earlier = session.scalar(
+                select(Introduction).where(
+                    Introduction.peer_id == result.peer_id,
+                    Introduction.pseudonym == result.pseudonym,
+                )
+            )
     if result is None or job is None:
         raise NotFound(
             f"no result {result_id} on this node",
@@ -184,6 +191,8 @@ class NotifyHandler:
         except DecodeError:
             raise _invalid("the payload is not a Notice message") from None
         body = notice.WhichOneof("body")
+        if body is None:
+            raise _invalid("the Notice has no body")
         if body == "introduction_answer":
             answer = notice.introduction_answer
             if not ID_RE.match(answer.intro_id):
@@ -197,7 +206,9 @@ class NotifyHandler:
                 raise _invalid("a NOT_ACCEPTED answer carries no contact card")
             if answer.outcome == ACCEPTED:
                 _check_contact(answer.contact)
-        elif body not in self.others:
+        elif body in self.others:
+            self.others[body].check(notice)
+        else:
             raise Rejection(
                 "UNIMPLEMENTED", "unsupported_notice", f"this node does not accept {body} notices"
             )
@@ -312,6 +323,17 @@ class IntroduceHandler:
             if existing.side != "holder" or existing.peer_id != requester:
                 raise Rejection("ALREADY_EXISTS", "intro_id_in_use", "choose another intro_id")
             return existing
+        twice = session.scalar(
+            select(func.count()).where(
+                Introduction.peer_id == requester, Introduction.pseudonym == request.pseudonym
+            )
+        )
+        if twice:
+            raise Rejection(
+                "ALREADY_EXISTS",
+                "already_requested",
+                "an introduction for this result was already requested; see its status",
+            )
         issued = session.get(IssuedResult, request.pseudonym)
         if issued is None or issued.requester != requester or issued.expires_at <= now:
             raise Rejection(
@@ -538,6 +560,17 @@ def deliver_outbox(rt: NodeRuntime, limit: int = OUTBOX_BATCH) -> int:
         except Exception as exc:  # one bad row never stops the others
             log.exception("outbox delivery failed", extra={"outbox_id": row.id})
             error = f"internal error: {type(exc).__name__}"
+        if error is not None:
+            log.warning(
+                "outbox delivery will be retried",
+                extra={
+                    "outbox_id": row.id,
+                    "channel": row.channel,
+                    "kind": row.kind,
+                    "attempts": row.attempts + 1,
+                    "reason": error,
+                },
+            )
         _mark(rt, row, error)
         sent += error is None
     return sent
@@ -568,6 +601,12 @@ def _deliver_to_peer(rt: NodeRuntime, row: Outbox) -> str | None:
         done.details = {
             "intro_id": answer.intro_id,
             "outcome": pb.IntroductionAnswer.Outcome.Name(answer.outcome).lower(),
+        }
+    elif notice.WhichOneof("body") == "erasure":
+        done.details = {
+            "notice_id": notice.erasure.notice_id,
+            "reason": notice.erasure.reason,
+            "pseudonyms": len(notice.erasure.pseudonyms),
         }
     client.record([done])
     return None if done.ok else f"{done.status}: {done.detail}"[:500]
@@ -616,6 +655,7 @@ def list_introductions(rt: NodeRuntime) -> list[dict[str, Any]]:
             "requested_at": _iso(r.requested_at),
             "respond_by": _iso(r.respond_by),
             "answered_at": _iso(r.answered_at),
+            "erasure_notice_at": _iso(r.erasure_notice_at),
         }
         for r in rows
     ]

@@ -38,7 +38,7 @@ from talentverbund.node.federation.trust import TrustedPeer
 from talentverbund.node.jobstore import filters_for, load_job
 from talentverbund.node.matcher import JobSkill
 from talentverbund.node.search import check_top, rank
-from talentverbund.node.storage.models import FederatedResult, Job
+from talentverbund.node.storage.models import AnsweredQuery, FederatedResult, IssuedResult, Job
 from talentverbund.protocol.v1 import federation_pb2 as pb
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 SEARCH_CALL = Call("Search", QUERY, RESULTS, pb.SearchResults, purpose=LOG_PURPOSE)
 DEFAULT_TIMEOUT = 5.0
+TRANSPORT_TROUBLE = ("UNAVAILABLE", "DEADLINE_EXCEEDED", "PERMISSION_DENIED", "UNAUTHENTICATED")
 MAX_TIMEOUT = 60.0
 BANDS = {"", "0-2", "3-5", "6-10", ">10"}
 AVAILABILITY = {"", "later", *(name for _, name in AVAILABILITY_BUCKETS)}
@@ -120,18 +121,24 @@ def answer_problem(reply: pb.SearchResults, query: pb.SearchQuery) -> str:
 
 
 def purge_expired_results(rt: NodeRuntime, now: datetime) -> int:
-    """Results nobody asked an introduction for are deleted when they expire."""
+    """Expired results go, on both sides: ours (nobody asked an introduction for them),
+    the pseudonyms we issued, and answered queries older than cache and budget windows."""
+    keep_queries = max(timedelta(hours=rt.config.federation.cache_hours), timedelta(hours=1))
     with rt.sessions.begin() as session:
         gone = session.execute(
             delete(FederatedResult).where(
                 FederatedResult.expires_at.is_not(None), FederatedResult.expires_at <= now
             )
         )
+        session.execute(delete(IssuedResult).where(IssuedResult.expires_at <= now))
+        session.execute(
+            delete(AnsweredQuery).where(AnsweredQuery.answered_at <= now - keep_queries)
+        )
     return int(getattr(gone, "rowcount", 0) or 0)
 
 
 def federated_search(
-    rt: NodeRuntime, job_id: str, top: int, timeout: float, *, peers_only: bool = False
+    rt: NodeRuntime, job_id: str, top: int, timeout: float, *, local_only: bool = False
 ) -> dict[str, Any]:
     """Search the local pool and every peer; merged, ranked, with who answered."""
     if not 0 < timeout <= MAX_TIMEOUT:
@@ -144,20 +151,23 @@ def federated_search(
     fed = rt.federation()
     query_id = "q" + secrets.token_hex(12)
     query = build_query(job, skills, query_id, top)
-    answers = [PeerAnswer(peer) for peer in fed.trust.snapshot().peers.values()]
+    peers = [] if local_only else fed.trust.snapshot().peers.values()
+    answers = [PeerAnswer(peer) for peer in peers]
     pending = _ask_all(FederationClient(fed), answers, query, deadline)
-    local = [] if peers_only else _local(rt, job, skills, top, now)
+    local = _local(rt, job, skills, top, now)
     wait(pending, timeout=max(0.0, deadline - time.monotonic()) + 0.2)
     rows = _collect(answers, query, job.id, now + timedelta(days=rt.config.federation.results_days))
     exchanges = [a.exchange for a in answers if a.exchange is not None]
+    label = {s.uri: matcher.taxonomy.skill(s.uri).label("de") for s in skills}
+    names = {a.peer.node_id: a.peer.name for a in answers}
+    remote = [_remote_json(row, names, skills, label) for row in rows]
+    merged = sorted(local + remote, key=lambda r: (-r["score"], r["node"], r["pseudonym"]))[:top]
+    shown = {r["result_id"] for r in merged}
 
-    def store(tx: LogTransaction) -> None:
-        tx.session.add_all(rows)
+    def store(tx: LogTransaction) -> None:  # only what the recruiter sees is kept
+        tx.session.add_all([row for row in rows if row.id in shown])
 
     FederationClient(fed).record(exchanges, store)
-    label = {s.uri: matcher.taxonomy.skill(s.uri).label("de") for s in skills}
-    remote = [_remote_json(row, answers, skills, label) for row in rows]
-    merged = sorted(local + remote, key=lambda r: (-r["score"], r["node"], r["pseudonym"]))[:top]
     return {
         "job": {"id": job.id, "title": job.title},
         "query_id": query_id,
@@ -187,7 +197,10 @@ def _ask_all(
         if remaining <= 0:
             answer.reason = "the deadline passed before the query could be sent"
             return
-        answer.exchange = client.exchange(peer, SEARCH_CALL, payload, timeout=remaining)
+        try:
+            answer.exchange = client.exchange(peer, SEARCH_CALL, payload, timeout=remaining)
+        except FederationCallError as exc:  # e.g. no valid encryption key in its descriptor
+            answer.status, answer.reason = exc.status.lower(), exc.message
 
     pending = [executor.submit(ask, answer) for answer in answers]
     executor.shutdown(wait=False)  # the caller waits up to the deadline, never longer
@@ -207,16 +220,18 @@ def _collect(
                 answer.reason = "no answer before the deadline"
             continue
         if not done.ok:
-            answer.status, answer.reason = done.status.lower(), f"{done.detail} ({done.hint})"
+            answer.status, answer.reason = done.status.lower(), done.detail
+            if done.status in TRANSPORT_TROUBLE:
+                answer.reason += f" ({done.hint})"
             continue
         reply: pb.SearchResults = done.reply
+        done.details = {"query_id": query.query_id, "results": len(reply.results)}
         problem = answer_problem(reply, query)
         if problem:
             answer.status, answer.reason = "bad_answer", problem
             done.status, done.detail = "bad_answer", problem
             continue
         answer.status, answer.results = "answered", len(reply.results)
-        done.details = {"query_id": query.query_id, "results": len(reply.results)}
         for result in reply.results:
             rows.append(
                 FederatedResult(
@@ -267,9 +282,8 @@ def _local(
 
 
 def _remote_json(
-    row: FederatedResult, answers: list[PeerAnswer], skills: list[JobSkill], label: dict[str, str]
+    row: FederatedResult, names: dict[str, str], skills: list[JobSkill], label: dict[str, str]
 ) -> dict[str, Any]:
-    names = {a.peer.node_id: a.peer.name for a in answers}
     matched = set(row.matched)
     return {
         "result_id": row.id,

@@ -364,6 +364,7 @@ class Introduction(Base):
     answered_at: Mapped[datetime | None]  # outcome sent (holder) / received (requester)
     disclose_disability: Mapped[bool | None]
     contact: Mapped[bytes | None] = mapped_column(LargeBinary)  # requester: sealed at rest
+    erasure_notice_at: Mapped[datetime | None]  # requester: the holder said it was erased
 
     __table_args__ = (Index("ix_introductions_side_status", "side", "status"),)
 

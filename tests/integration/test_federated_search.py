@@ -326,6 +326,77 @@ def test_introduction_accept_decline_and_no_answer(fed: Fed, job_id: str) -> Non
     assert code == 2 and "already answered" in err
 
 
+def _wait_until(check: Any, timeout: float = 30) -> bool:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.5)
+    return True
+
+
+def test_erasure_reaches_every_peer_holding_results(fed: Fed, job_id: str) -> None:
+    kiel, flensburg, husum = fed.kiel, fed.holders[0], fed.holders[3]
+    _search(husum, _post_job(husum, fed.base, JOB, "husum-erasure"), "--top", "20")
+    answer = _search(kiel, job_id, "--top", "30")
+    owners = _owners(flensburg, kiel)
+    husum_has = set(_owners(flensburg, husum).values())
+    with _db(flensburg) as db:  # introduced candidates are the next test's subject
+        introduced = {r[0] for r in db.execute("SELECT candidate_id FROM introductions")}
+    shared = [r for r in answer["results"] if r["node"] == "Flensburg"
+              and owners[r["pseudonym"]] in husum_has - introduced]  # fmt: skip
+    assert shared, "no Flensburg candidate was shown to both Kiel and Husum"
+    cid = owners[shared[0]["pseudonym"]]
+    pseudonyms = {p for p, c in owners.items() if c == cid}
+    out = _cli_ok("candidate", "erase", flensburg.directory, cid)
+    assert "erasure notices sent to 2 peers" in out
+
+    def gone(node: Node) -> bool:
+        with _db(node) as db:
+            rows = db.execute("SELECT pseudonym FROM federated_results").fetchall()
+        return not pseudonyms & {r[0] for r in rows}
+
+    assert _wait_until(lambda: gone(kiel))
+    with _db(husum) as db:
+        left = db.execute("SELECT COUNT(*) FROM federated_results WHERE peer_id = ?",
+                          (flensburg.node_id,)).fetchone()[0]  # fmt: skip
+    assert _wait_until(lambda: gone(husum)) and left >= 0
+    with _db(kiel) as db:
+        logged = db.execute(
+            "SELECT status FROM exchange_log WHERE msg_type = 'notice' AND direction = 'in' "
+            "AND details LIKE '%\"notice\": \"erasure\"%'"
+        ).fetchall()
+    assert ("accepted",) in logged
+    with _db(flensburg) as db:  # nothing of the candidate is left but the tombstone
+        assert not db.execute("SELECT 1 FROM candidates WHERE id = ?", (cid,)).fetchall()
+        assert not db.execute("SELECT 1 FROM issued_results WHERE candidate_id = ?",
+                              (cid,)).fetchall()  # fmt: skip
+
+
+def test_erasure_of_an_introduced_candidate_lets_the_employer_decide(fed: Fed) -> None:
+    kiel, flensburg = fed.kiel, fed.holders[0]
+    with _db(flensburg) as db:
+        row = db.execute(
+            "SELECT id, candidate_id FROM introductions WHERE side = 'holder' "
+            "AND status = 'accepted'"
+        ).fetchone()
+    intro_id, cid = row
+    assert "erasure notices sent to" in _cli_ok("candidate", "erase", flensburg.directory, cid)
+
+    def noticed() -> bool:
+        shown = json.loads(_cli_ok("introduction", "show", kiel.directory, intro_id, "--json"))
+        return bool(shown["erasure_notice_at"])
+
+    assert _wait_until(noticed)
+    shown = json.loads(_cli_ok("introduction", "show", kiel.directory, intro_id, "--json"))
+    assert shown["contact"]["email"]  # a controller in its own right: not forced to purge
+    code, _, err = run_cli("introduction", "erasure", kiel.directory, intro_id, "keep")
+    assert code == 2 and "--until" in err
+    _cli_ok("introduction", "erasure", kiel.directory, intro_id, "delete")
+    shown = json.loads(_cli_ok("introduction", "show", kiel.directory, intro_id, "--json"))
+    assert shown["status"] == "deleted" and not shown.get("contact")
+
+
 def test_bad_introductions_are_refused_clearly(fed: Fed, job_id: str) -> None:
     code, _, err = run_cli("introduce", fed.kiel.directory, "rdoesnotexist")
     assert code == 2 and "no result" in err
