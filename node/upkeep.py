@@ -1,8 +1,10 @@
-"""Background work of a serving node, one round every few seconds.
+"""Background work of a serving node, in rounds every few seconds.
 
-Each round: delete expired federated results, answer "not accepted" for
-introductions whose response period ended, and deliver what the outbox holds
-(to peers and to candidates), retrying failed deliveries with backoff. A round
+Every round (5 s): deliver what the outbox holds (to peers and to candidates,
+retrying failed deliveries with backoff) and answer "not accepted" for
+introductions whose response period ended. Every minute: delete expired
+federated results, issued pseudonyms and old answered queries. Every hour: the
+retention sweep (candidates without valid consent past the grace period). A round
 that fails is logged and the next one runs as usual: one broken peer or mail
 server never stops the node.
 """
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from talentverbund.node.federation.erasure import retention_sweep
@@ -23,26 +27,28 @@ if TYPE_CHECKING:
 log = logging.getLogger("talentverbund.upkeep")
 
 INTERVAL = 5.0
+TASKS: tuple[tuple[str, float, Callable[[NodeRuntime], int]], ...] = (
+    ("introductions_settled", INTERVAL, settle_due),
+    ("outbox_delivered", INTERVAL, deliver_outbox),
+    ("results_expired", 60.0, lambda rt: purge_expired_results(rt, rt.clock())),
+    ("candidates_retention_erased", 3600.0, retention_sweep),
+)
 
 
 def run_once(rt: NodeRuntime) -> dict[str, int]:
-    """One round; also what ``talentverbund upkeep DIR`` runs for a node that is not serving."""
-    return {
-        "results_expired": purge_expired_results(rt, rt.clock()),
-        "introductions_settled": settle_due(rt),
-        "candidates_retention_erased": retention_sweep(rt),
-        "outbox_delivered": deliver_outbox(rt),
-    }
+    """Every task once; what ``talentverbund upkeep DIR`` runs for a node not serving."""
+    return {name: task(rt) for name, _, task in TASKS}
 
 
 class Upkeep:
-    """The thread ``serve`` runs."""
+    """The thread ``serve`` runs; each task at its own interval."""
 
     def __init__(self, rt: NodeRuntime, interval: float = INTERVAL) -> None:
         self.rt = rt
         self.interval = interval
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._last: dict[str, float] = {}
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._loop, name="upkeep", daemon=True)
@@ -56,10 +62,15 @@ class Upkeep:
 
     def _loop(self) -> None:
         while not self._stop.wait(self.interval):
-            try:
-                done = run_once(self.rt)
-            except Exception:
-                log.exception("upkeep round failed")
-                continue
+            done: dict[str, int] = {}
+            for name, every, task in TASKS:
+                now = time.monotonic()
+                if now - self._last.get(name, -every) < every:
+                    continue
+                self._last[name] = now
+                try:
+                    done[name] = task(self.rt)
+                except Exception:
+                    log.exception("upkeep task failed", extra={"task": name})
             if any(done.values()):
                 log.info("upkeep", extra=done)

@@ -197,14 +197,18 @@ class FederationClient:
             for done in exchanges:
                 for record in done.records():
                     tx.append(record)
+                if done.ok and self.fed.contact_fresh(done.peer.node_id):
+                    continue  # last contact written less than a minute ago
                 row = tx.session.get(Peer, done.peer.node_id)
                 if row is None:
                     continue
                 if done.ok:
                     row.last_contact_at = self.fed.clock()
                     row.last_error = None
+                    self.fed.contact_written(done.peer.node_id)
                 else:
                     row.last_error = f"{done.status}: {done.detail}"[:500]
+                    self.fed.contact_written(done.peer.node_id, failed=True)
             if also is not None:
                 also(tx)
 

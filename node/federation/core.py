@@ -30,6 +30,7 @@ log = logging.getLogger("talentverbund.federation")
 UPKEEP_INTERVAL = 15.0  # seconds between rounds for peers whose certificate is missing
 UPKEEP_MIN_GAP = 2.0  # incoming connections trigger a round at most this often
 MAX_BACKOFF = 300.0
+CONTACT_WRITE_GAP = 60.0  # a busy node writes a peer's last contact at most once a minute
 
 
 def _utcnow() -> datetime:
@@ -58,12 +59,24 @@ class Federation:
         self._thread: threading.Thread | None = None
         self._backoff: dict[str, tuple[float, float]] = {}  # node id -> (next try, delay)
         self._last_round = 0.0
+        self._contact: dict[str, float] = {}  # node id -> when last contact was written
 
     @property
     def node_id(self) -> str:
         return self.identity.node_id
 
     # -- peer rows ----------------------------------------------------------------
+
+    def contact_fresh(self, node_id: str) -> bool:
+        """True if a successful contact with the peer was written in the last minute."""
+        written = self._contact.get(node_id)
+        return written is not None and time.monotonic() - written < CONTACT_WRITE_GAP
+
+    def contact_written(self, node_id: str, failed: bool = False) -> None:
+        if failed:
+            self._contact.pop(node_id, None)
+        else:
+            self._contact[node_id] = time.monotonic()
 
     def peer_changed(self, node_id: str) -> None:
         """After any change to a peer row: new trust snapshot, no stale channel."""
