@@ -165,7 +165,8 @@ import sys, grpc
 from concurrent import futures
 server = grpc.server(futures.ThreadPoolExecutor(max_workers=4))
 handler = grpc.unary_unary_rpc_method_handler(lambda req, ctx: req[:64])
-server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler("bench.Echo", {"Call": handler}),))
+generic = grpc.method_handlers_generic_handler("bench.Echo", {"Call": handler})
+server.add_generic_rpc_handlers((generic,))
 server.add_insecure_port("127.0.0.1:" + sys.argv[1])
 server.start()
 print("ready", flush=True)
@@ -285,12 +286,9 @@ def check_production_path(holders: list[Path], requester_id: str, queries: int) 
     checks = []
     for directory in holders:
         with sqlite3.connect(directory / "node.db") as db:
-            accepted = db.execute(
-                "SELECT COUNT(*) FROM exchange_log WHERE msg_type = 'search' AND status = 'accepted'"
-            ).fetchone()[0]
-            replies = db.execute(
-                "SELECT COUNT(*) FROM exchange_log WHERE msg_type = 'search.results' AND status = 'sent'"
-            ).fetchone()[0]
+            count = "SELECT COUNT(*) FROM exchange_log WHERE msg_type = ? AND status = ?"
+            accepted = db.execute(count, ("search", "accepted")).fetchone()[0]
+            replies = db.execute(count, ("search.results", "sent")).fetchone()[0]
             remembered = db.execute(
                 "SELECT COUNT(*) FROM received_messages WHERE sender_id = ?", (requester_id,)
             ).fetchone()[0]
