@@ -57,11 +57,16 @@ def check_top(top: int) -> None:
 def coverage(
     entry: PoolEntry, job: Sequence[JobSkill]
 ) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
+    have = entry.skills  # one lookup: this runs for every shortlisted candidate
     essential = [s for s in job if s.essential] or list(job)
     total = sum(s.weight for s in essential) or 1.0
-    got = sum(min(s.weight, entry.skills[s.index]) for s in essential if s.index in entry.skills)
-    matched = tuple(s.uri for s in job if s.index in entry.skills)
-    missing = tuple(s.uri for s in job if s.essential and s.index not in entry.skills)
+    got = 0.0
+    for s in essential:
+        weight = have.get(s.index)
+        if weight is not None:
+            got += min(s.weight, weight)
+    matched = tuple(s.uri for s in job if s.index in have)
+    missing = tuple(s.uri for s in job if s.essential and s.index not in have)
     return got / total, matched, missing
 
 

@@ -58,7 +58,7 @@ MAX_FACT_ITEMS = 16
 CACHE_SIMILARITY = 0.8  # Jaccard overlap of skill sets that counts as "the same job"
 SCORE_STEP = 5
 AVAILABILITY_BUCKETS = ((0, "now"), (92, "3m"), (183, "6m"))  # days from today; else "later"
-SHORTLIST = 3  # rank this many times top-k, so capped candidates can be skipped
+SHORTLIST = 2  # rank this many times top-k, so capped candidates can be skipped
 
 
 @dataclass

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import secrets
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -176,9 +176,9 @@ class ErasureNoticeHandler:
                 session.delete(result)
         for intro in intros:
             intro.erasure_notice_at = now
-            if intro.status != "accepted":  # nothing was shared; the request cannot proceed
+            if intro.status == "requested":  # nothing was shared; the request cannot proceed
                 intro.status = "not_accepted"
-                intro.answered_at = intro.answered_at or now
+                intro.answered_at = now
 
 
 def record_decision(
@@ -192,11 +192,21 @@ def record_decision(
             "keeping needs --until YYYY-MM-DD and --reason",
             'e.g. --until 2027-05-31 --reason "AGG §15(4): claims period"',
         )
+    if until:
+        try:
+            date.fromisoformat(until)
+        except ValueError:
+            raise UsageError(f"--until '{until}' is not a date", "use YYYY-MM-DD") from None
     with rt.federation().log.transaction() as tx:
         intro = tx.session.get(Introduction, intro_id)
         if intro is None or intro.side != "requester":
             raise NotFound(
                 f"no introduction {intro_id} requested by this node", "see: introduction list DIR"
+            )
+        if intro.status not in ("accepted", "deleted"):
+            raise UsageError(
+                f"introduction {intro_id} is {intro.status}: no contact card to decide on",
+                "this decision is for accepted introductions after an erasure notice",
             )
         if decision == "delete":
             rt.keystore.destroy([intro_id])  # shreds the sealed contact card

@@ -609,6 +609,8 @@ def _deliver_to_peer(rt: NodeRuntime, row: Outbox) -> str | None:
             "pseudonyms": len(notice.erasure.pseudonyms),
         }
     client.record([done])
+    if not done.ok and done.status == "NOT_FOUND" and row.kind == "erasure":
+        return None  # the peer holds none of them any more: nothing left to erase there
     return None if done.ok else f"{done.status}: {done.detail}"[:500]
 
 

@@ -290,7 +290,7 @@ class AnsweredQuery(Base):
     requester: Mapped[str] = mapped_column(String(64))
     query_id: Mapped[str] = mapped_column(String(64))
     facts_sha256: Mapped[str] = mapped_column(String(64))
-    skills: Mapped[list[Any]]  # sorted skill URIs of the query, for the similarity check
+    skills: Mapped[list[Any]]  # skill URIs in query order (masks refer to it; cache check)
     answered_at: Mapped[datetime]
     reply: Mapped[bytes] = mapped_column(LargeBinary)
     from_cache_of: Mapped[int | None] = mapped_column(Integer)
