@@ -27,10 +27,10 @@ import secrets
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from google.protobuf.message import DecodeError
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from talentverbund.crypto.canonical import canonical_json
@@ -59,6 +59,54 @@ CACHE_SIMILARITY = 0.8  # Jaccard overlap of skill sets that counts as "the same
 SCORE_STEP = 5
 AVAILABILITY_BUCKETS = ((0, "now"), (92, "3m"), (183, "6m"))  # days from today; else "later"
 SHORTLIST = 2  # rank this many times top-k, so capped candidates can be skipped
+
+
+# Core statements built once: per query, the ORM's overhead cost more than the queries.
+_AQ: Table = AnsweredQuery.__table__  # type: ignore[assignment]
+_IR: Table = IssuedResult.__table__  # type: ignore[assignment]
+_STORED_COLUMNS = (_AQ.c.id, _AQ.c.reply, _AQ.c.skills, _AQ.c.from_cache_of)
+_ANSWERED = select(*_STORED_COLUMNS).where(
+    _AQ.c.requester == bindparam("requester"), _AQ.c.query_id == bindparam("query_id")
+)
+_ANSWERED_SINCE = (
+    _AQ.c.requester == bindparam("requester"),
+    _AQ.c.answered_at > bindparam("since"),
+)
+_COUNT_SINCE = select(func.count()).select_from(_AQ).where(*_ANSWERED_SINCE)
+_NTH_SINCE = (
+    select(_AQ.c.answered_at)
+    .where(*_ANSWERED_SINCE)
+    .order_by(_AQ.c.answered_at)
+    .offset(bindparam("skip"))
+    .limit(1)
+)
+_RECENT_SAME_FACTS = (
+    select(*_STORED_COLUMNS)
+    .where(*_ANSWERED_SINCE, _AQ.c.facts_sha256 == bindparam("facts"))
+    .order_by(_AQ.c.id.desc())
+    .limit(20)
+)
+_EXPOSURE = (
+    select(_IR.c.candidate_id, func.count())
+    .where(
+        _IR.c.requester == bindparam("requester"),
+        _IR.c.candidate_id.in_(bindparam("ids", expanding=True)),
+        _IR.c.issued_at > bindparam("since"),
+    )
+    .group_by(_IR.c.candidate_id)
+)
+_OWNERS = select(_IR.c.pseudonym, _IR.c.candidate_id).where(
+    _IR.c.pseudonym.in_(bindparam("pseudonyms", expanding=True))
+)
+
+
+class _Stored(NamedTuple):
+    """An answered query as kept: enough to answer again or from the cache."""
+
+    id: int
+    reply: bytes
+    skills: list[str]
+    from_cache_of: int | None
 
 
 @dataclass
@@ -113,8 +161,8 @@ class SearchHandler:
             answer = self._from_cache(session, cached, request, opened, now)
         else:
             answer = self._rank(session, request, requester, opened, now)
-        session.execute(
-            insert(AnsweredQuery),
+        session.connection().execute(
+            insert(_AQ),
             {
                 "requester": requester,
                 "query_id": request.query_id,
@@ -154,19 +202,13 @@ class SearchHandler:
             (timedelta(minutes=1), self.cfg.queries_per_minute),
             (timedelta(hours=1), self.cfg.queries_per_hour),
         ):
-            since = now - window
-            recent = (AnsweredQuery.requester == requester, AnsweredQuery.answered_at > since)
-            count = int(session.scalar(select(func.count()).where(*recent)) or 0)
+            bind = {"requester": requester, "since": now - window}
+            connection = session.connection()
+            count = int(connection.execute(_COUNT_SINCE, bind).scalar() or 0)
             if count < limit:
                 continue
             # the window frees a slot when the oldest of the last `limit` answers leaves it
-            oldest = session.scalar(
-                select(AnsweredQuery.answered_at)
-                .where(*recent)
-                .order_by(AnsweredQuery.answered_at)
-                .offset(count - limit)
-                .limit(1)
-            )
+            oldest = connection.execute(_NTH_SINCE, {**bind, "skip": count - limit}).scalar()
             retry = (oldest or now) + window
             raise Rejection(
                 "RESOURCE_EXHAUSTED",
@@ -179,16 +221,12 @@ class SearchHandler:
     def _exposure(
         self, session: Session, requester: str, ids: list[str], now: datetime
     ) -> Counter[str]:
+        if not ids:
+            return Counter()
         since = now - timedelta(days=self.cfg.results_days)
-        rows = session.execute(
-            select(IssuedResult.candidate_id, func.count())
-            .where(
-                IssuedResult.requester == requester,
-                IssuedResult.candidate_id.in_(ids),
-                IssuedResult.issued_at > since,
-            )
-            .group_by(IssuedResult.candidate_id)
-        ).all()
+        rows = session.connection().execute(
+            _EXPOSURE, {"requester": requester, "ids": ids, "since": since}
+        )
         return Counter({cid: int(n) for cid, n in rows})
 
     # -- answers -------------------------------------------------------------------
@@ -254,36 +292,30 @@ class SearchHandler:
                 }
             )
         if issued:  # Core executemany: the ORM costs more than the insert here
-            session.execute(insert(IssuedResult), issued)
+            session.connection().execute(insert(_IR), issued)
         return answer
 
     def _cached(
         self, session: Session, requester: str, skills: list[str], facts_sha: str, now: datetime
-    ) -> AnsweredQuery | None:
+    ) -> _Stored | None:
         if self.cfg.cache_hours == 0:
             return None
         since = now - timedelta(hours=self.cfg.cache_hours)
-        recent = session.execute(
-            select(AnsweredQuery.id, AnsweredQuery.skills)
-            .where(
-                AnsweredQuery.requester == requester,
-                AnsweredQuery.facts_sha256 == facts_sha,
-                AnsweredQuery.answered_at > since,
-            )
-            .order_by(AnsweredQuery.id.desc())
-            .limit(50)
-        ).all()
+        recent = session.connection().execute(
+            _RECENT_SAME_FACTS, {"requester": requester, "since": since, "facts": facts_sha}
+        )
         wanted = set(skills)
-        for row_id, row_skills in recent:
-            have = set(row_skills)
+        for row in recent:
+            stored = _Stored(*row)
+            have = set(stored.skills)
             if len(wanted & have) / len(wanted | have) >= CACHE_SIMILARITY:
-                return session.get(AnsweredQuery, row_id)
+                return stored
         return None
 
     def _from_cache(
         self,
         session: Session,
-        cached: AnsweredQuery,
+        cached: _Stored,
         request: pb.SearchQuery,
         opened: OpenedMessage,
         now: datetime,
@@ -310,19 +342,15 @@ class SearchHandler:
     def _stored(
         self,
         session: Session,
-        row: AnsweredQuery,
+        row: _Stored,
         opened: OpenedMessage,
         now: datetime | None = None,
     ) -> Answer:
         stored = pb.SearchResults.FromString(row.reply)
         pseudonyms = [r.pseudonym for r in stored.results]
-        owners = dict(
-            session.execute(
-                select(IssuedResult.pseudonym, IssuedResult.candidate_id).where(
-                    IssuedResult.pseudonym.in_(pseudonyms)
-                )
-            ).all()
-        )
+        owners: dict[str, str] = {}
+        if pseudonyms:
+            owners = dict(session.connection().execute(_OWNERS, {"pseudonyms": pseudonyms}).all())
         results = pb.SearchResults(query_id=stored.query_id, from_cache=stored.from_cache)
         answer = Answer(results, [])
         pool = self.rt.pool()
@@ -486,12 +514,13 @@ def _consented(expires: datetime | None, now: datetime) -> bool:
     return expires is not None and expires > now
 
 
-def _answered(session: Session, requester: str, query_id: str) -> AnsweredQuery | None:
-    return session.scalar(
-        select(AnsweredQuery).where(
-            AnsweredQuery.requester == requester, AnsweredQuery.query_id == query_id
-        )
+def _answered(session: Session, requester: str, query_id: str) -> _Stored | None:
+    row = (
+        session.connection()
+        .execute(_ANSWERED, {"requester": requester, "query_id": query_id})
+        .first()
     )
+    return None if row is None else _Stored(*row)
 
 
 def _window_name(window: timedelta) -> str:

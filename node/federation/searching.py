@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert
 
 from talentverbund.node.errors import UsageError
 from talentverbund.node.federation.answering import (
@@ -165,7 +165,9 @@ def federated_search(
     shown = {r["result_id"] for r in merged}
 
     def store(tx: LogTransaction) -> None:  # only what the recruiter sees is kept
-        tx.session.add_all([row for row in rows if row.id in shown])
+        kept = [row for row in rows if row["id"] in shown]
+        if kept:
+            tx.session.connection().execute(insert(FederatedResult), kept)
 
     FederationClient(fed).record(exchanges, store)
     return {
@@ -209,9 +211,9 @@ def _ask_all(
 
 def _collect(
     answers: list[PeerAnswer], query: pb.SearchQuery, job_id: str, expires: datetime
-) -> list[FederatedResult]:
+) -> list[dict[str, Any]]:
     """Check every finished answer; rows to store from the good ones."""
-    rows: list[FederatedResult] = []
+    rows: list[dict[str, Any]] = []  # plain rows: most are never stored
     uris = [s.uri for s in query.skills]
     for answer in answers:
         done = answer.exchange
@@ -232,22 +234,23 @@ def _collect(
             done.status, done.detail = "bad_answer", problem
             continue
         answer.status, answer.results = "answered", len(reply.results)
+        received = done_time(done)
         for result in reply.results:
             rows.append(
-                FederatedResult(
-                    id="r" + secrets.token_hex(6),
-                    job_id=job_id,
-                    query_id=query.query_id,
-                    peer_id=answer.peer.node_id,
-                    pseudonym=result.pseudonym,
-                    score=int(result.score),
-                    matched=[uris[i] for i in mask_bits(result.matched_mask, len(uris))],
-                    region=result.region,
-                    experience_band=result.experience_band,
-                    availability=result.availability,
-                    received_at=done_time(done),
-                    expires_at=expires,
-                )
+                {
+                    "id": "r" + secrets.token_hex(6),
+                    "job_id": job_id,
+                    "query_id": query.query_id,
+                    "peer_id": answer.peer.node_id,
+                    "pseudonym": result.pseudonym,
+                    "score": int(result.score),
+                    "matched": [uris[i] for i in mask_bits(result.matched_mask, len(uris))],
+                    "region": result.region,
+                    "experience_band": result.experience_band,
+                    "availability": result.availability,
+                    "received_at": received,
+                    "expires_at": expires,
+                }
             )
     return rows
 
@@ -282,18 +285,18 @@ def _local(
 
 
 def _remote_json(
-    row: FederatedResult, names: dict[str, str], skills: list[JobSkill], label: dict[str, str]
+    row: dict[str, Any], names: dict[str, str], skills: list[JobSkill], label: dict[str, str]
 ) -> dict[str, Any]:
-    matched = set(row.matched)
+    matched = set(row["matched"])
     return {
-        "result_id": row.id,
-        "node": names.get(row.peer_id, row.peer_id),
-        "node_id": row.peer_id,
-        "pseudonym": row.pseudonym,
-        "score": row.score,
-        "matched": [label[u] for u in row.matched if u in label],
+        "result_id": row["id"],
+        "node": names.get(row["peer_id"], row["peer_id"]),
+        "node_id": row["peer_id"],
+        "pseudonym": row["pseudonym"],
+        "score": row["score"],
+        "matched": [label[u] for u in row["matched"] if u in label],
         "missing_essential": [label[s.uri] for s in skills if s.essential and s.uri not in matched],
-        "region": row.region,
-        "experience": row.experience_band,
-        "availability": row.availability,
+        "region": row["region"],
+        "experience": row["experience_band"],
+        "availability": row["availability"],
     }
