@@ -13,9 +13,11 @@ requested for them.
 from __future__ import annotations
 
 import secrets
+import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +63,8 @@ class PeerAnswer:
     status: str = "timeout"
     reason: str = ""
     results: int = 0
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    final: bool = False  # judged before the deadline
 
     def to_json(self) -> dict[str, Any]:
         done = self.exchange
@@ -137,10 +141,23 @@ def purge_expired_results(rt: NodeRuntime, now: datetime) -> int:
     return int(getattr(gone, "rowcount", 0) or 0)
 
 
+Progress = Callable[[dict[str, Any]], None]
+
+
 def federated_search(
-    rt: NodeRuntime, job_id: str, top: int, timeout: float, *, local_only: bool = False
+    rt: NodeRuntime,
+    job_id: str,
+    top: int,
+    timeout: float,
+    *,
+    local_only: bool = False,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
-    """Search the local pool and every peer; merged, ranked, with who answered."""
+    """Search the local pool and every peer; merged, ranked, with who answered.
+
+    ``progress`` (the web interface) is called with each part as it arrives: the
+    local results, then each peer's checked answer, from the fan-out threads.
+    """
     if not 0 < timeout <= MAX_TIMEOUT:
         raise UsageError(f"--timeout must be in (0, {MAX_TIMEOUT:g}] seconds", "e.g. --timeout 5")
     check_top(top)
@@ -149,17 +166,36 @@ def federated_search(
     job, skills = load_job(rt.sessions, matcher, job_id)
     now = rt.clock()  # expired results are purged by serve's upkeep, not on this path
     fed = rt.federation()
-    query_id = "q" + secrets.token_hex(12)
-    query = build_query(job, skills, query_id, top)
+    query = build_query(job, skills, "q" + secrets.token_hex(12), top)
     peers = [] if local_only else fed.trust.snapshot().peers.values()
     answers = [PeerAnswer(peer) for peer in peers]
-    pending = _ask_all(FederationClient(fed), answers, query, deadline)
-    local = _local(rt, job, skills, top, now)
-    wait(pending, timeout=max(0.0, deadline - time.monotonic()) + 0.2)
-    rows = _collect(answers, query, job.id, now + timedelta(days=rt.config.federation.results_days))
-    exchanges = [a.exchange for a in answers if a.exchange is not None]
     label = {s.uri: matcher.taxonomy.skill(s.uri).label("de") for s in skills}
     names = {a.peer.node_id: a.peer.name for a in answers}
+    expires = now + timedelta(days=rt.config.federation.results_days)
+    round_ = _Round()
+
+    def finished(answer: PeerAnswer) -> None:  # in a fan-out thread
+        with round_.lock:
+            if round_.closed:
+                return  # too late: the answer was already given without this peer
+            _check(answer, query, job.id, expires)
+            answer.final = True
+            if progress is not None:
+                remote = [_remote_json(row, names, skills, label) for row in answer.rows]
+                progress({"event": "peer", "peer": answer.to_json(), "results": remote})
+
+    pending = _ask_all(FederationClient(fed), answers, query, deadline, finished)
+    local = _local(rt, job, skills, top, now)
+    if progress is not None:
+        progress({"event": "local", "results": local})
+    wait(pending, timeout=max(0.0, deadline - time.monotonic()) + 0.2)
+    with round_.lock:
+        round_.closed = True
+    for answer in answers:
+        if not answer.final:  # no answer by the deadline
+            answer.exchange = None
+            answer.reason = answer.reason or "no answer before the deadline"
+    rows = [row for answer in answers for row in answer.rows]
     remote = [_remote_json(row, names, skills, label) for row in rows]
     merged = sorted(local + remote, key=lambda r: (-r["score"], r["node"], r["pseudonym"]))[:top]
     shown = {r["result_id"] for r in merged}
@@ -169,10 +205,11 @@ def federated_search(
         if kept:
             tx.session.connection().execute(insert(FederatedResult), kept)
 
+    exchanges = [a.exchange for a in answers if a.exchange is not None]
     FederationClient(fed).record(exchanges, store)
     return {
         "job": {"id": job.id, "title": job.title},
-        "query_id": query_id,
+        "query_id": query.query_id,
         "model_id": matcher.model_id,
         "searched": len(rt.pool()),
         "results": merged,
@@ -181,8 +218,20 @@ def federated_search(
     }
 
 
+@dataclass
+class _Round:
+    """One search's fan-out: answers are accepted until the deadline closes it."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    closed: bool = False
+
+
 def _ask_all(
-    client: FederationClient, answers: list[PeerAnswer], query: pb.SearchQuery, deadline: float
+    client: FederationClient,
+    answers: list[PeerAnswer],
+    query: pb.SearchQuery,
+    deadline: float,
+    finished: Callable[[PeerAnswer], None],
 ) -> list[Future[None]]:
     if not answers:
         return []
@@ -192,67 +241,57 @@ def _ask_all(
     def ask(answer: PeerAnswer) -> None:
         try:
             peer = client.peer(answer.peer.node_id)
-        except FederationCallError as exc:
-            answer.status, answer.reason = exc.status.lower(), exc.message
-            return
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            answer.reason = "the deadline passed before the query could be sent"
-            return
-        try:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                answer.reason = "the deadline passed before the query could be sent"
+                return
             answer.exchange = client.exchange(peer, SEARCH_CALL, payload, timeout=remaining)
-        except FederationCallError as exc:  # e.g. no valid encryption key in its descriptor
+        except FederationCallError as exc:  # no certificate, no valid encryption key, ...
             answer.status, answer.reason = exc.status.lower(), exc.message
+        finished(answer)
 
     pending = [executor.submit(ask, answer) for answer in answers]
     executor.shutdown(wait=False)  # the caller waits up to the deadline, never longer
     return pending
 
 
-def _collect(
-    answers: list[PeerAnswer], query: pb.SearchQuery, job_id: str, expires: datetime
-) -> list[dict[str, Any]]:
-    """Check every finished answer; rows to store from the good ones."""
-    rows: list[dict[str, Any]] = []  # plain rows: most are never stored
+def _check(answer: PeerAnswer, query: pb.SearchQuery, job_id: str, expires: datetime) -> None:
+    """Judge one peer's answer; its rows (plain: most are never stored) if it is good."""
+    done = answer.exchange
+    if done is None:
+        return
+    if not done.ok:
+        answer.status, answer.reason = done.status.lower(), done.detail
+        if done.status in TRANSPORT_TROUBLE:
+            answer.reason += f" ({done.hint})"
+        return
+    reply: pb.SearchResults = done.reply
+    done.details = {"query_id": query.query_id, "results": len(reply.results)}
+    problem = answer_problem(reply, query)
+    if problem:
+        answer.status, answer.reason = "bad_answer", problem
+        done.status, done.detail = "bad_answer", problem
+        return
+    answer.status, answer.results = "answered", len(reply.results)
+    received = done_time(done)
     uris = [s.uri for s in query.skills]
-    for answer in answers:
-        done = answer.exchange
-        if done is None:
-            if answer.status == "timeout" and not answer.reason:
-                answer.reason = "no answer before the deadline"
-            continue
-        if not done.ok:
-            answer.status, answer.reason = done.status.lower(), done.detail
-            if done.status in TRANSPORT_TROUBLE:
-                answer.reason += f" ({done.hint})"
-            continue
-        reply: pb.SearchResults = done.reply
-        done.details = {"query_id": query.query_id, "results": len(reply.results)}
-        problem = answer_problem(reply, query)
-        if problem:
-            answer.status, answer.reason = "bad_answer", problem
-            done.status, done.detail = "bad_answer", problem
-            continue
-        answer.status, answer.results = "answered", len(reply.results)
-        received = done_time(done)
-        for result in reply.results:
-            rows.append(
-                {
-                    "id": "r" + secrets.token_hex(6),
-                    "job_id": job_id,
-                    "query_id": query.query_id,
-                    "peer_id": answer.peer.node_id,
-                    "pseudonym": result.pseudonym,
-                    "score": int(result.score),
-                    "matched": [uris[i] for i in mask_bits(result.matched_mask, len(uris))],
-                    "region": result.region,
-                    "experience_band": result.experience_band,
-                    "availability": result.availability,
-                    "received_at": received,
-                    "expires_at": expires,
-                }
-            )
-    return rows
+    answer.rows = [
+        {
+            "id": "r" + secrets.token_hex(6),
+            "job_id": job_id,
+            "query_id": query.query_id,
+            "peer_id": answer.peer.node_id,
+            "pseudonym": result.pseudonym,
+            "score": int(result.score),
+            "matched": [uris[i] for i in mask_bits(result.matched_mask, len(uris))],
+            "region": result.region,
+            "experience_band": result.experience_band,
+            "availability": result.availability,
+            "received_at": received,
+            "expires_at": expires,
+        }
+        for result in reply.results
+    ]
 
 
 def done_time(done: Exchange) -> datetime:
