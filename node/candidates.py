@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from talentverbund.crypto import atrest
@@ -460,10 +460,24 @@ class CandidateService:
         now = self.clock()
         with self.sessions.begin() as session:
             self._get(session, cid)
-            if purpose in self.valid_purposes(session, cid):
-                return
+            if purpose in self.valid_purposes(session, cid) and not self._renewable(
+                session, cid, purpose, now
+            ):
+                return  # valid and not near its end: nothing to renew
             notice = self._notice(session, language)
             session.add(self._consent(cid, purpose, notice, recorded_by, now))
+
+    def _renewable(self, session: Session, cid: str, purpose: str, now: datetime) -> bool:
+        """A valid consent within the reminder period may be renewed by a new grant."""
+        latest = session.scalar(
+            select(func.max(Consent.expires_at)).where(
+                Consent.candidate_id == cid,
+                Consent.purpose == purpose,
+                Consent.withdrawn_at.is_(None),
+            )
+        )
+        window = timedelta(days=max(self.config.privacy.reminder_days, 1))
+        return latest is not None and latest - now <= window
 
     def _consent(
         self, cid: str, purpose: str, notice: str, recorded_by: str, now: datetime

@@ -42,6 +42,7 @@ class PrivacyConfig:
     notice_file: str = ""  # empty: the built-in notice (German and English)
     legal_basis: str = "Art. 6(1)(a) DSGVO (Einwilligung)"
     retention_grace_days: int = 30  # no valid consent for this long: the candidate is erased
+    reminder_days: int = 30  # remind the candidate this long before a consent expires; 0: off
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,8 @@ class NodeConfig:
             raise UsageError("privacy.consent_months must be 1..60", "the default is 24")
         if not 0 <= self.privacy.retention_grace_days <= 365:
             raise UsageError("privacy.retention_grace_days must be 0..365", "the default is 30")
+        if not 0 <= self.privacy.reminder_days <= 365:
+            raise UsageError("privacy.reminder_days must be 0..365 (0: off)", "the default is 30")
         self.federation.validate()
         self.outbox.validate()
 
@@ -177,6 +180,7 @@ class NodeConfig:
                 "notice_file": self.privacy.notice_file,
                 "legal_basis": self.privacy.legal_basis,
                 "retention_grace_days": self.privacy.retention_grace_days,
+                "reminder_days": self.privacy.reminder_days,
             },
             "federation": {key: getattr(self.federation, key) for key in FederationConfig._LIMITS},
             "outbox": dataclasses.asdict(self.outbox),
@@ -220,6 +224,7 @@ _KNOWN = {
         "notice_file",
         "legal_basis",
         "retention_grace_days",
+        "reminder_days",
     },
     "federation": set(FederationConfig._LIMITS),
     "outbox": {f.name for f in dataclasses.fields(OutboxConfig)},
@@ -265,6 +270,7 @@ def load_config(directory: Path) -> NodeConfig:
             notice_file=_get(priv, "privacy", "notice_file", str, ""),
             legal_basis=_get(priv, "privacy", "legal_basis", str, PrivacyConfig.legal_basis),
             retention_grace_days=_get(priv, "privacy", "retention_grace_days", int, 30),
+            reminder_days=_get(priv, "privacy", "reminder_days", int, 30),
         ),
     )
     config = dataclasses.replace(

@@ -1,4 +1,4 @@
-"""Notices to candidates: introduction requests (and later consent reminders).
+"""Notices to candidates: introduction requests and consent reminders.
 
 Two channels, chosen by ``[outbox] mode`` in the node's configuration:
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from talentverbund.node.runtime import NodeRuntime
 
 OUTBOX_DIR = "outbox"
+CONSENT_REMINDER = "consent_reminder"
 SMTP_TIMEOUT = 20.0
 
 
@@ -41,13 +42,28 @@ def deliver_candidate_notice(rt: NodeRuntime, row: Outbox) -> str | None:
         email = rt.candidates.contact_card(row.candidate_id, original=False, disability=False)
         if email.get("email"):
             return _send_mail(rt, str(email["email"]), subject, body)
-    staff = f"\n(Staff: talentverbund candidate respond {rt.config.directory} "
-    staff += f"{notice['intro_id']} accept|decline)\n"
+    staff = _staff_hint(rt.config.directory, row.kind, row.candidate_id, notice)
     write_file_notice(rt.config.directory, row, row.candidate_id, subject, body + staff)
     return None
 
 
+def _staff_hint(directory: Path, kind: str, cid: str, notice: dict[str, Any]) -> str:
+    """The command the operator runs with the candidate's answer (file notices only)."""
+    if kind == CONSENT_REMINDER:
+        lines = [
+            f"(Staff: talentverbund candidate consent {directory} {cid} grant {c['purpose']})"
+            for c in notice["consents"]
+        ]
+        return "\n" + "\n".join(lines) + "\n"
+    return (
+        f"\n(Staff: talentverbund candidate respond {directory} "
+        f"{notice['intro_id']} accept|decline)\n"
+    )
+
+
 def compose(kind: str, notice: dict[str, Any], node_name: str) -> tuple[str, str]:
+    if kind == CONSENT_REMINDER:
+        return _compose_reminder(notice, node_name)
     if kind != "introduction":
         raise ValueError(f"unknown notice kind {kind!r}")
     job = notice.get("job", {})
@@ -74,6 +90,62 @@ shared. Their message is above. If you accept, only this employer receives your
 contact details and your CV without protected details. If you decline or do not
 answer, they learn only "not accepted" when the period ends. Please answer by
 {notice["respond_by"][:10]} to {node_name}, reference {intro_id}.
+"""
+    return subject, body
+
+
+_PURPOSE_DE = {
+    "local": "Suche durch {node} selbst (nur diese Kommune)",
+    "federation": "Suchen durch Partnerkommunen im Talentverbund (anonymisiert)",
+}
+_PURPOSE_EN = {
+    "local": "searches by {node} itself (this municipality only)",
+    "federation": "searches by partner municipalities in Talentverbund (anonymized)",
+}
+
+
+def _compose_reminder(notice: dict[str, Any], node_name: str) -> tuple[str, str]:
+    """``notice``: {"consents": [{"purpose", "expires_at"}], "grace_days": int}."""
+    consents = notice["consents"]
+    grace = int(notice["grace_days"])
+    first = min(str(c["expires_at"])[:10] for c in consents)
+    de = "\n".join(
+        f"  - {_PURPOSE_DE[c['purpose']].format(node=node_name)}: gültig bis "
+        f"{str(c['expires_at'])[:10]}"
+        for c in consents
+    )
+    en = "\n".join(
+        f"  - {_PURPOSE_EN[c['purpose']].format(node=node_name)}: valid until "
+        f"{str(c['expires_at'])[:10]}"
+        for c in consents
+    )
+    grace_de = "umgehend" if grace == 0 else f"nach {grace} Tagen"
+    grace_en = "promptly" if grace == 0 else f"after {grace} days"
+    subject = f"Ihre Einwilligung läuft ab / Your consent expires: {first}"
+    body = f"""Guten Tag,
+
+Sie haben {node_name} erlaubt, Ihr Profil im Talentverbund zu verwenden. Ihre
+Einwilligung für diese Zwecke läuft bald ab:
+
+{de}
+
+Wenn Sie weiter gefunden werden möchten, wenden Sie sich bitte an {node_name}:
+die Mitarbeitenden verlängern Ihre Einwilligung für den jeweiligen Zweck. Ohne
+Verlängerung wird Ihr Profil für diesen Zweck nach dem Ablaufdatum nicht mehr
+verwendet; ist keine Ihrer Einwilligungen mehr gültig, werden Ihre Daten
+{grace_de} gelöscht. Sie müssen nichts tun, wenn Sie das möchten.
+
+---
+
+You allowed {node_name} to use your profile in Talentverbund. Your consent for
+these purposes expires soon:
+
+{en}
+
+If you want to keep being found, please contact {node_name}: staff will renew
+your consent for each purpose. Without renewal your profile is no longer used
+for that purpose after the date above; once none of your consents is valid, your
+data is deleted {grace_en}. You need not do anything if that is what you want.
 """
     return subject, body
 

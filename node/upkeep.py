@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from talentverbund.node.federation.erasure import retention_sweep
 from talentverbund.node.federation.introductions import deliver_outbox, settle_due
 from talentverbund.node.federation.searching import purge_expired_results
+from talentverbund.node.reminders import remind_expiring_consents
 
 if TYPE_CHECKING:
     from talentverbund.node.runtime import NodeRuntime
@@ -32,6 +33,7 @@ TASKS: tuple[tuple[str, float, Callable[[NodeRuntime], int]], ...] = (
     ("outbox_delivered", INTERVAL, deliver_outbox),
     ("results_expired", 60.0, lambda rt: purge_expired_results(rt, rt.clock())),
     ("candidates_retention_erased", 3600.0, retention_sweep),
+    ("consents_reminded", 3600.0, remind_expiring_consents),
 )
 
 
