@@ -30,6 +30,7 @@ from talentverbund.node.audit import CheckpointScheduler
 from talentverbund.node.config import parse_hostport
 from talentverbund.node.errors import NodeError
 from talentverbund.node.federation.answering import SearchHandler
+from talentverbund.node.federation.crosscheck import CrossCheckHandler
 from talentverbund.node.federation.erasure import ErasureNoticeHandler
 from talentverbund.node.federation.introductions import IntroduceHandler, NotifyHandler
 from talentverbund.node.federation.service import FederationService
@@ -79,6 +80,7 @@ class NodeServer:
                     SearchHandler(runtime),
                     IntroduceHandler(runtime),
                     NotifyHandler(runtime, {"erasure": ErasureNoticeHandler(runtime)}),
+                    CrossCheckHandler(runtime),
                 ],
             ),
             self.grpc,

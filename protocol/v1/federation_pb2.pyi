@@ -223,10 +223,36 @@ class CrossCheckRequest(_message.Message):
     to_ms: int
     def __init__(self, from_ms: _Optional[int] = ..., to_ms: _Optional[int] = ...) -> None: ...
 
+class LogSummary(_message.Message):
+    __slots__ = ("direction", "msg_type", "message_id", "envelope_sha256", "status", "seq", "entry_hash", "logged_at_ms")
+    DIRECTION_FIELD_NUMBER: _ClassVar[int]
+    MSG_TYPE_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    ENVELOPE_SHA256_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    SEQ_FIELD_NUMBER: _ClassVar[int]
+    ENTRY_HASH_FIELD_NUMBER: _ClassVar[int]
+    LOGGED_AT_MS_FIELD_NUMBER: _ClassVar[int]
+    direction: str
+    msg_type: str
+    message_id: str
+    envelope_sha256: str
+    status: str
+    seq: int
+    entry_hash: str
+    logged_at_ms: int
+    def __init__(self, direction: _Optional[str] = ..., msg_type: _Optional[str] = ..., message_id: _Optional[str] = ..., envelope_sha256: _Optional[str] = ..., status: _Optional[str] = ..., seq: _Optional[int] = ..., entry_hash: _Optional[str] = ..., logged_at_ms: _Optional[int] = ...) -> None: ...
+
 class CrossCheckReply(_message.Message):
-    __slots__ = ("receipts", "checkpoint")
+    __slots__ = ("receipts", "checkpoint", "entries", "truncated", "receipt")
     RECEIPTS_FIELD_NUMBER: _ClassVar[int]
     CHECKPOINT_FIELD_NUMBER: _ClassVar[int]
+    ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    TRUNCATED_FIELD_NUMBER: _ClassVar[int]
+    RECEIPT_FIELD_NUMBER: _ClassVar[int]
     receipts: _containers.RepeatedCompositeFieldContainer[Receipt]
     checkpoint: str
-    def __init__(self, receipts: _Optional[_Iterable[_Union[Receipt, _Mapping]]] = ..., checkpoint: _Optional[str] = ...) -> None: ...
+    entries: _containers.RepeatedCompositeFieldContainer[LogSummary]
+    truncated: bool
+    receipt: Receipt
+    def __init__(self, receipts: _Optional[_Iterable[_Union[Receipt, _Mapping]]] = ..., checkpoint: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[LogSummary, _Mapping]]] = ..., truncated: _Optional[bool] = ..., receipt: _Optional[_Union[Receipt, _Mapping]] = ...) -> None: ...

@@ -1,0 +1,92 @@
+"""Cross-checking exchange logs between two serving nodes over the CrossCheck RPC."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from talentverbund.node.admin import AdminClient
+from talentverbund.node.federation.crosscheck import compare
+from talentverbund.protocol.v1 import federation_pb2 as pb
+from tests.nodes import Node, init_node, run_cli, serve, wait_serving
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Node, Node]]:
+    base = tmp_path_factory.mktemp("crosscheck")
+    a, b = init_node(base, "Kiel", "01002"), init_node(base, "Flensburg", "01001")
+    for node in (a, b):
+        serve(node)
+    try:
+        for node in (a, b):
+            wait_serving(node)
+        assert run_cli("peer", "add", a.directory, b.descriptor_file)[0] == 0
+        assert run_cli("peer", "add", b.directory, a.descriptor_file)[0] == 0
+        for _ in range(3):
+            assert run_cli("peer", "ping", a.directory, b.node_id)[0] == 0
+            assert run_cli("peer", "ping", b.directory, a.node_id)[0] == 0
+        yield a, b
+    finally:
+        for node in (a, b):
+            if node.proc is not None:
+                node.proc.send_signal(signal.SIGTERM)
+        for node in (a, b):
+            if node.proc is not None:
+                try:
+                    node.proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    node.proc.kill()
+
+
+def _check(node: Node, peer: Node) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    params = {
+        "peer_id": peer.node_id,
+        "from": (now - timedelta(hours=1)).isoformat(),
+        "to": (now + timedelta(minutes=1)).isoformat(),
+    }
+    result: dict[str, Any] = AdminClient(node.directory / "admin.sock").call(
+        "audit.crosscheck", params
+    )
+    return result
+
+
+def test_logs_of_two_honest_nodes_agree(pair: tuple[Node, Node]) -> None:
+    a, b = pair
+    report = _check(a, b)
+    assert report["ok"], report
+    assert report["ours"] >= 6 and report["theirs"] >= 6  # three handshakes each way, two legs
+    assert not report["peer_lacks"] and not report["we_lack"] and not report["receipt_mismatch"]
+
+
+def test_a_dropped_exchange_is_found(pair: tuple[Node, Node]) -> None:
+    a, b = pair
+    with sqlite3.connect(b.directory / "node.db") as db:  # B "forgets" one handshake from A
+        seq, envelope = db.execute(
+            "SELECT seq, envelope_sha256 FROM exchange_log WHERE peer_id = ? AND direction = 'in'"
+            " AND msg_type = 'handshake' AND status = 'accepted' ORDER BY seq LIMIT 1",
+            (a.node_id,),
+        ).fetchone()
+        db.execute("DELETE FROM exchange_log WHERE seq = ?", (seq,))
+    report = _check(a, b)
+    assert not report["ok"]
+    assert [e["envelope_sha256"] for e in report["peer_lacks"]] == [envelope]
+    reverse = _check(b, a)  # seen from B: A has an exchange B lacks
+    assert envelope in [e["envelope_sha256"] for e in reverse["we_lack"]]
+
+
+def test_compare_finds_rewritten_direction() -> None:
+    now = datetime.now(UTC)
+    ms = int(now.timestamp() * 1000)
+    ours = [pb.LogSummary(direction="out", msg_type="search", envelope_sha256="aa", status="receipted",
+                          logged_at_ms=ms)]  # fmt: skip
+    theirs = [pb.LogSummary(direction="out", msg_type="search", envelope_sha256="aa",
+                            status="sent", logged_at_ms=ms)]  # fmt: skip
+    report = compare(ours, theirs, now - timedelta(minutes=1), now + timedelta(minutes=1))
+    assert not report["ok"] and report["mismatched"][0]["envelope_sha256"] == "aa"
