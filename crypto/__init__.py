@@ -7,6 +7,7 @@ Modules, each one idea:
 * :mod:`.keyfiles`   private files written atomically 0600, refused if readable by others
 * :mod:`.identity`   the node's keys in ``DIR/keys``, node id, TLS certificate
 * :mod:`.descriptor` the signed public node descriptor peers exchange
+* :mod:`.roster`     signed federation rosters (node descriptors vouched for by a roster key)
 * :mod:`.atrest`     per-candidate data keys, sealing and key wrapping
 * :mod:`.errors`     the exception hierarchy
 """
@@ -28,6 +29,7 @@ from .errors import (
     KeyFileError,
     KeyPermissionError,
     RecordDecryptionError,
+    RosterError,
 )
 from .identity import (
     EncryptionKey,
@@ -39,6 +41,7 @@ from .identity import (
     tls_server_name,
 )
 from .keyfiles import read_private_file, write_private_file
+from .roster import Roster, build_roster, parse_roster
 
 __all__ = [
     "CanonicalError",
@@ -53,8 +56,11 @@ __all__ = [
     "NodeDescriptor",
     "NodeIdentity",
     "RecordDecryptionError",
+    "Roster",
+    "RosterError",
     "SigningKeyInfo",
     "build_descriptor",
+    "build_roster",
     "canonical_json",
     "derive_node_id",
     "key_commitment",
@@ -63,6 +69,7 @@ __all__ = [
     "open_sealed",
     "parse_descriptor",
     "parse_json_object",
+    "parse_roster",
     "read_private_file",
     "seal",
     "tls_fingerprint",

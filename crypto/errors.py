@@ -9,6 +9,7 @@ precise and say how to fix the problem; what a peer or an attacker may observe
     ├── KeyFileError           key file missing, malformed, or key directory inconsistent
     │   └── KeyPermissionError private file readable by group or others
     ├── DescriptorError        peer descriptor malformed, unsupported or not verifying
+    ├── RosterError            federation roster malformed, untrusted, expired or not verifying
     ├── RecordDecryptionError  sealed record or wrapped key does not open (never says why)
     ├── EnvelopeError          a sealed, signed message was refused (see below)
     ├── MerkleError            Merkle tree input invalid (hash size, index, tree size)
@@ -75,6 +76,10 @@ class KeyPermissionError(KeyFileError):
 
 class DescriptorError(CryptoError):
     """A node descriptor was rejected; the message names the field and the reason."""
+
+
+class RosterError(CryptoError):
+    """A federation roster was rejected; the message names the field and the reason."""
 
 
 class RecordDecryptionError(CryptoError):

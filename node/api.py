@@ -16,7 +16,8 @@ from sqlalchemy import func, select
 
 from talentverbund.node import audit
 from talentverbund.node.errors import UsageError
-from talentverbund.node.federation import erasure, introductions, peers
+from talentverbund.node.federation import erasure, introductions, peers, rosters
+from talentverbund.node.federation.crosscheck import cross_check
 from talentverbund.node.federation.searching import DEFAULT_TIMEOUT, federated_search
 from talentverbund.node.intake.wire import draft_from_wire
 from talentverbund.node.jobs import parse_jobposting
@@ -24,6 +25,7 @@ from talentverbund.node.jobstore import add_job, describe, list_jobs, load_job
 from talentverbund.node.runtime import NodeRuntime
 from talentverbund.node.storage.labels import store_labels
 from talentverbund.node.storage.models import Candidate
+from talentverbund.node.subject_access import exchanges_of
 from talentverbund.node.upkeep import run_once as run_upkeep
 
 Params = dict[str, Any]
@@ -69,7 +71,8 @@ def candidate_show(rt: NodeRuntime, params: Params) -> Any:
 
 
 def candidate_export(rt: NodeRuntime, params: Params) -> Any:
-    return rt.candidates.export(_str(params, "id"))
+    cid = _str(params, "id")
+    return {**rt.candidates.export(cid), "exchanges": exchanges_of(rt, cid)}
 
 
 def candidate_erase(rt: NodeRuntime, params: Params) -> Any:
@@ -200,6 +203,11 @@ def upkeep(rt: NodeRuntime, _params: Params) -> Any:
     return run_upkeep(rt)
 
 
+def audit_crosscheck(rt: NodeRuntime, params: Params) -> Any:
+    period = audit.parse_period(str(params.get("from") or ""), str(params.get("to") or ""))
+    return cross_check(rt, _str(params, "peer_id"), period.start, period.end)
+
+
 def log_verify(rt: NodeRuntime, _params: Params) -> Any:
     return rt.federation().log.verify_chain().to_json()
 
@@ -222,7 +230,12 @@ METHODS: dict[str, Handler] = {
     "peer.list": peer_list,
     "peer.remove": peer_remove,
     "peer.ping": peer_ping,
+    "roster.trust": rosters.api_trust,
+    "roster.apply": rosters.api_apply,
+    "roster.list": rosters.api_list,
+    "roster.untrust": rosters.api_untrust,
     "log.verify": log_verify,
+    "audit.crosscheck": audit_crosscheck,
     "audit.checkpoint": audit.api_checkpoint,
     "audit.verify": audit.api_verify,
     "audit.prove": audit.api_prove,

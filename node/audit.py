@@ -19,9 +19,14 @@ adds what can:
   changed, deleted, inserted, reordered, rewritten or cut off.
 * **Inclusion proofs** (:func:`prove`, :func:`verify_proof`): one entry against
   the latest checkpoint, as a JSON document anyone can check offline.
-* **Exports and reports** (:func:`export_page`, :func:`write_export`,
+* **Exports and reports** (:func:`export_page`, :class:`ExportWriter`,
   :func:`report`): entries of a period as JSON Lines or CSV; an Art. 30-style
   summary counted from the log alone.
+
+From :data:`PARALLEL_MIN_ENTRIES` entries on, the whole-log passes are split over
+worker processes (one per CPU), which read their own range of the database; see
+:func:`_walks`. A million entries verify in well under the 20 s target on two
+cores (``bench/audit_speed.py``).
 
 Origin and key names
 ====================
@@ -37,13 +42,18 @@ matches cosignatures to peers by key ID, so another name works too.
 Our own keys
 ============
 
-A checkpoint is accepted when it is signed by the node's current signing key or
-by its initial one (the key the node id derives from). After a key rotation the
-older checkpoints were signed by a key the node no longer holds; each
-``checkpoint`` log entry names the key that signed its checkpoint, and such a key
-is trusted once that entry is covered by a checkpoint signed by an already
-trusted key (a chain of custody that someone without the current key cannot
-extend). Any other signer is rejected and reported.
+A checkpoint is accepted when it is signed by the node's current signing key, by
+its initial one (the key the node id derives from), or by a later key that an
+already accepted checkpoint committed to. Every note carries two extension lines
+(C2SP allows application lines after the root; other verifiers ignore them)::
+
+    talentverbund-signing-key <base64 of the raw Ed25519 public key>
+    talentverbund-next-key-sha256 <hex SHA-256 of the next signing key>
+
+the second being the pre-rotation commitment of the node's descriptor
+(:mod:`talentverbund.crypto.identity`). So after ``keys rotate`` the older
+checkpoints still verify, through a chain of signatures that someone without
+the node's keys cannot extend. Any other signer is rejected and reported.
 """
 
 from __future__ import annotations
@@ -54,9 +64,14 @@ import hashlib
 import io
 import json
 import logging
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from json.encoder import encode_basestring
@@ -83,8 +98,14 @@ from talentverbund.crypto.checkpoint import (
 )
 from talentverbund.crypto.descriptor import NodeDescriptor
 from talentverbund.crypto.errors import CryptoError, InclusionProofError, NoteError
-from talentverbund.crypto.identity import NodeIdentity, tls_server_name
-from talentverbund.crypto.merkle import EMPTY_ROOT, LEAF_PREFIX, MerkleTree, verify_inclusion
+from talentverbund.crypto.identity import NodeIdentity, key_commitment, tls_server_name
+from talentverbund.crypto.merkle import (
+    EMPTY_ROOT,
+    HASH_SIZE,
+    LEAF_PREFIX,
+    MerkleTree,
+    verify_inclusion,
+)
 from talentverbund.node.errors import NodeError, UsageError
 from talentverbund.node.federation.exchange_log import (
     GENESIS_HASH,
@@ -102,9 +123,16 @@ if TYPE_CHECKING:
 log = logging.getLogger("talentverbund.audit")
 
 CHECKPOINT_MSG_TYPE = "checkpoint"
+KEY_EXTENSION = "talentverbund-signing-key"
+NEXT_KEY_EXTENSION = "talentverbund-next-key-sha256"
 PROOF_FORMAT = "talentverbund/inclusion-proof/v1"
 DEFAULT_CHECKPOINT_INTERVAL = 600.0  # seconds: ten minutes
 EXPORT_PAGE = 5000
+SIGNATURE_KINDS = frozenset(
+    {"bad_signature", "bad_cosignature", "foreign_checkpoint", "bad_checkpoint"}
+)
+"""Problems with a checkpoint's signature or form, not with the log: reported, but a new
+checkpoint of a log that verifies may still be signed (so evidence keeps accruing)."""
 OK_STATUSES = frozenset({"accepted", "sent", "receipted", "duplicate"})
 EXPORT_FIELDS = (
     "seq",
@@ -126,6 +154,8 @@ _TABLE: Table = ExchangeLogEntry.__table__  # type: ignore[assignment]
 _ENTRY_COLUMNS = [_TABLE.c[name] for name in EXPORT_FIELDS]
 _STREAM_BATCH = 5000  # rows fetched per round trip while streaming the log
 _LEAF_BATCH = 4096  # leaf hashes handed to the Merkle tree at once
+PARALLEL_MIN_ENTRIES = 200_000  # below this, starting worker processes costs more than it saves
+MAX_WORKERS = 4
 
 
 class AuditError(NodeError):
@@ -143,96 +173,6 @@ def log_origin(node_id: str) -> str:
 def witness_name(node_id: str) -> str:
     """Key name a node cosigns other logs' checkpoints under."""
     return tls_server_name(node_id)
-
-
-# -- reading the log fast --------------------------------------------------------------
-
-_json_object = json.JSONEncoder(
-    ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-).encode
-
-
-def _text(value: str | None) -> str:
-    return "null" if value is None else encode_basestring(value)
-
-
-def _fast_entry_bytes(row: Row[Any]) -> bytes:
-    """The canonical bytes of a stored entry, built about three times faster.
-
-    :func:`entry_bytes` walks every value through the general RFC 8785 encoder;
-    here the fixed keys are spelled out in their canonical order and ``details``
-    goes through the C JSON encoder with sorted keys. Both produce JSON that
-    decodes to the row's values, so when SHA-256 of this text matches the stored
-    entry hash, it *is* the text hashed at append time. When it does not match,
-    :func:`_entry_bytes_checked` falls back to :func:`entry_bytes` before
-    calling the entry changed: this function can only be slower, never wrong.
-    """
-    text: str = (
-        '{"actor":'
-        + _text(row.actor)
-        + ',"details":'
-        + _json_object(row.details)
-        + ',"direction":'
-        + _text(row.direction)
-        + ',"envelope_sha256":'
-        + _text(row.envelope_sha256)
-        + ',"logged_at":"'
-        + row.logged_at.isoformat(timespec="milliseconds")[:23]
-        + 'Z","message_id":'
-        + _text(row.message_id)
-        + ',"msg_type":'
-        + _text(row.msg_type)
-        + ',"peer_id":'
-        + _text(row.peer_id)
-        + ',"prev_hash":'
-        + _text(row.prev_hash)
-        + ',"purpose":'
-        + _text(row.purpose)
-        + ',"seq":'
-        + str(row.seq)
-        + ',"status":'
-        + _text(row.status)
-        + ',"v":1}'
-    )
-    return text.encode("utf-8")
-
-
-def _exact_entry_bytes(row: Row[Any] | Mapping[str, Any]) -> bytes:
-    """:func:`entry_bytes` of a row read with Core (or a dict of the same fields)."""
-    fields = dict(row._mapping) if isinstance(row, Row) else dict(row)
-    entry = ExchangeLogEntry(**fields)
-    return entry_bytes(entry.seq, entry.logged_at, entry, entry.prev_hash)
-
-
-def _entry_bytes_checked(row: Row[Any]) -> bytes | None:
-    """The entry's canonical bytes if they hash to its stored ``entry_hash``, else None."""
-    stored = row.entry_hash
-    for build in (_fast_entry_bytes, _exact_entry_bytes):
-        data = _built(build, row)
-        if data is not None and hashlib.sha256(HASH_DOMAIN + data).hexdigest() == stored:
-            return data
-    return None
-
-
-def _built(build: Callable[[Row[Any]], bytes], row: Row[Any]) -> bytes | None:
-    try:
-        return build(row)
-    except Exception:  # a tampered row may hold anything (a NULL, a float, a number)
-        return None
-
-
-def _stream(session: Session, *conditions: Any) -> Iterator[Row[Any]]:
-    """Entries in ``seq`` order, fetched in batches (server-side cursor on PostgreSQL)."""
-    statement = select(*_ENTRY_COLUMNS).where(*conditions).order_by(_TABLE.c.seq)
-    connection = session.connection().execution_options(yield_per=_STREAM_BATCH)
-    yield from connection.execute(statement)
-
-
-def _entry_json(row: Row[Any]) -> dict[str, Any]:
-    """An entry as exported and proven: every stored field, times as ISO 8601 UTC ms."""
-    fields = {name: getattr(row, name) for name in EXPORT_FIELDS}
-    fields["logged_at"] = format_logged_at(row.logged_at)
-    return fields
 
 
 # -- dates ----------------------------------------------------------------------------
@@ -335,7 +275,11 @@ def sign_checkpoint(identity: NodeIdentity, size: int, root: bytes) -> str:
     log's origin, so no signature can be replayed as another kind of message.
     """
     name = log_origin(identity.node_id)
-    body = Checkpoint(name, size, root).body()
+    extensions = (
+        f"{KEY_EXTENSION} {base64.b64encode(identity.signing_public_key).decode('ascii')}",
+        f"{NEXT_KEY_EXTENSION} {identity.next_signing_key_commitment}",
+    )
+    body = Checkpoint(name, size, root, extensions).body()
     kid = key_id(name, KEY_TYPE_ED25519, identity.signing_public_key)
     signature = base64.b64encode(kid + identity.sign(body)).decode("ascii")
     note = body.decode("utf-8") + "\n" + f"{SIGNATURE_PREFIX}{name} {signature}\n"
@@ -414,7 +358,9 @@ class _Target:
     note: str
     row_id: int | None = None
     checkpoint: Checkpoint | None = None
-    signer: bytes | None = None  # key ID of our signature line, if it has one
+    signers: list[bytes] = field(default_factory=list)  # key IDs of lines under our name
+    signing_key: bytes | None = None  # the key its extension line names (unverified)
+    next_key: str | None = None  # the commitment its extension line makes (unverified)
     signature_ok: bool = False
     problem: str = ""
     cosigned_by: list[str] = field(default_factory=list)
@@ -441,13 +387,12 @@ class _Target:
 
 @dataclass
 class _Recorded:
-    """A ``checkpoint`` entry in the log: the root and key it recorded."""
+    """A ``checkpoint`` entry in the log: the checkpoint and root it recorded."""
 
     seq: int
     checkpoint_id: int | None
     tree_size: int | None
     root_hash: str | None
-    key: str | None
     root_matches: bool | None = None
 
 
@@ -502,69 +447,417 @@ class VerifyReport:
         }
 
 
-def _scan(session: Session, sizes: set[int]) -> _Scan:
-    """Recompute the chain and the Merkle tree in one pass; stop at the first broken entry.
+# -- reading the log fast --------------------------------------------------------------
+#
+# ``audit verify`` must get through a million entries in well under 20 s on two cores.
+# SQLAlchemy's per-row processing and the general RFC 8785 encoder each cost more than
+# that budget allows, so the whole-log passes read the driver's own tuples and build the
+# canonical bytes with the C JSON codec; anything that does not hash right goes through
+# the exact, slow path before it is called changed.
 
-    ``sizes``: tree sizes whose recomputed root is wanted (checkpoints). The scan
-    checks what :meth:`ExchangeLog.verify_chain` checks (consecutive ``seq``,
-    ``prev_hash`` = the previous entry's hash, each entry's own hash) with the
-    same meaning, in a single pass that also yields every leaf hash.
+_SELECT_ENTRIES = "SELECT " + ", ".join(EXPORT_FIELDS) + " FROM exchange_log"  # noqa: S608 (constants)
+_canonical_details = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+).encode
+_parse_details = json.JSONDecoder().decode
+# The C encoder object itself: ``JSONEncoder.encode`` builds a new one on every call,
+# which costs as much as the encoding (arguments: markers, default, string encoder,
+# indent, key separator, item separator, sort_keys, skipkeys, allow_nan).
+_make_c_encoder: Any = getattr(json.encoder, "c_make_encoder", None)
+_c_encoder: Any = (
+    _make_c_encoder(None, None, encode_basestring, None, ":", ",", True, False, False)
+    if _make_c_encoder is not None
+    else None
+)
+_scan_json: Any = getattr(json.JSONDecoder(), "scan_once")  # noqa: B009 (untyped attribute)
+
+
+def _details_text(details: Any) -> str:
+    """Canonical JSON of a stored ``details`` value (the stored text, or parsed already).
+
+    Calls the C scanner and encoder directly, several times faster than
+    ``json.loads``/``dumps`` at this size; the scan must consume the whole text.
     """
-    scan = _Scan()
-    tree, roots = scan.tree, scan.roots
-    leaves: list[bytes] = []
-    prev_seq, prev_hash, prev_at = 0, GENESIS_HASH, None
+    if isinstance(details, str):
+        text = details
+        details, end = _scan_json(text, 0)
+        if end != len(text):
+            raise ValueError("extra data after the JSON value")
+    if _c_encoder is None:
+        return _canonical_details(details)
+    return "".join(_c_encoder(details, 0))
+
+
+RawRow = tuple[Any, ...]
+"""An entry as the driver returns it, columns in :data:`EXPORT_FIELDS` order."""
+
+
+def _raw_rows(
+    session: Session, after: int = 0, upto: int | None = None
+) -> Generator[RawRow, None, None]:
+    """Entries with ``after < seq (<= upto)`` in ``seq`` order, as the driver returns them.
+
+    SQLite hands back ``logged_at`` and ``details`` as the stored text; PostgreSQL
+    (psycopg) as a naive UTC datetime and a parsed object. A server-side cursor
+    keeps memory flat on PostgreSQL.
+    """
+    connection = session.connection()
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    sql = f"{_SELECT_ENTRIES} WHERE seq > {mark}"
+    params: list[int] = [after]
+    if upto is not None:
+        sql += f" AND seq <= {mark}"
+        params.append(upto)
+    sql += " ORDER BY seq"
+    if connection.dialect.name == "postgresql":
+        cursor = driver.cursor(name=f"audit_{threading.get_ident()}")
+    else:
+        cursor = driver.cursor()
+    try:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(_STREAM_BATCH):
+            yield from rows
+    finally:
+        cursor.close()
+
+
+def _fast_entry_bytes(row: RawRow) -> bytes:
+    """The canonical bytes of a stored entry, built several times faster.
+
+    :func:`entry_bytes` walks every value through the general RFC 8785 encoder;
+    here the fixed keys are spelled out in their canonical order and ``details``
+    goes through the C JSON encoder with sorted keys. Both produce JSON that
+    decodes to the row's values, so when SHA-256 of this text matches the stored
+    entry hash, it *is* the text hashed at append time. When it does not match,
+    :func:`_entry_bytes_checked` tries :func:`entry_bytes` before calling the
+    entry changed: this function can make verification slower, never wrong.
+    """
+    seq, at, direction, peer, actor, kind, message, purpose, envelope, status, details = row[:11]
+    if isinstance(at, str):  # SQLite: "YYYY-MM-DD HH:MM:SS.ffffff"
+        at_text = at[:10] + "T" + at[11:23]
+    else:  # PostgreSQL: a naive UTC datetime
+        at_text = at.isoformat(timespec="milliseconds")[:23]
+    quote = encode_basestring
+    envelope_text = "null" if envelope is None else quote(envelope)
+    message_text = "null" if message is None else quote(message)
+    peer_text = "null" if peer is None else quote(peer)
+    purpose_text = "null" if purpose is None else quote(purpose)
+    text = (
+        f'{{"actor":{quote(actor)},"details":{_details_text(details)},'
+        f'"direction":{quote(direction)},"envelope_sha256":{envelope_text},'
+        f'"logged_at":"{at_text}Z","message_id":{message_text},"msg_type":{quote(kind)},'
+        f'"peer_id":{peer_text},"prev_hash":{quote(row[11])},"purpose":{purpose_text},'
+        f'"seq":{seq:d},"status":{quote(status)},"v":1}}'
+    )
+    return text.encode("utf-8")
+
+
+def _typed(row: RawRow | Mapping[str, Any]) -> dict[str, Any]:
+    """The entry's fields with the model's types (aware UTC ``logged_at``, parsed details)."""
+    fields = dict(row) if isinstance(row, Mapping) else dict(zip(EXPORT_FIELDS, row, strict=True))
+    at = fields["logged_at"]
+    if isinstance(at, str):
+        at = datetime.fromisoformat(at)
+    fields["logged_at"] = at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+    if isinstance(fields["details"], str):
+        fields["details"] = json.loads(fields["details"])
+    return fields
+
+
+def _exact_entry_bytes(fields: Mapping[str, Any]) -> bytes:
+    """:func:`entry_bytes` of typed fields: the reference the fast path must agree with."""
+    entry = ExchangeLogEntry(**fields)
+    return entry_bytes(entry.seq, entry.logged_at, entry, entry.prev_hash)
+
+
+def _hashes_to(data: bytes, entry_hash: str) -> bool:
+    return hashlib.sha256(HASH_DOMAIN + data).hexdigest() == entry_hash
+
+
+def _entry_bytes_checked(row: RawRow) -> bytes | None:
+    """The entry's canonical bytes if they hash to its stored ``entry_hash``, else None."""
+    try:
+        data = _fast_entry_bytes(row)
+        if _hashes_to(data, row[12]):
+            return data
+    except Exception:  # a tampered row may hold anything (a NULL, a float, a number)
+        log.debug("fast entry encoding failed; trying the exact one")
+    try:
+        data = _exact_entry_bytes(_typed(row))
+    except Exception:
+        return None
+    return data if _hashes_to(data, row[12]) else None
+
+
+def _stream(session: Session, *conditions: Any) -> Iterator[Row[Any]]:
+    """Entries in ``seq`` order through SQLAlchemy (typed rows), fetched in batches."""
+    statement = select(*_ENTRY_COLUMNS).where(*conditions).order_by(_TABLE.c.seq)
+    connection = session.connection().execution_options(yield_per=_STREAM_BATCH)
+    yield from connection.execute(statement)
+
+
+def _entry_json(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """An entry as exported and proven: every stored field, times as ISO 8601 UTC ms."""
+    entry = {name: fields[name] for name in EXPORT_FIELDS}
+    entry["logged_at"] = format_logged_at(fields["logged_at"])
+    return entry
+
+
+# -- walking the log: chain and leaf hashes ------------------------------------------------
+
+
+@dataclass
+class _Walk:
+    """One pass over entries ``lo..``: where it stopped, the leaf hashes, what it saw.
+
+    ``broken`` is the first row that breaks the chain (or None): a ``seq`` gap, a
+    ``prev_hash`` that is not the previous entry's hash, or a hash mismatch.
+    Worker processes return this object, so it holds only picklable values.
+    """
+
+    lo: int
+    count: int = 0
+    first_prev_hash: str | None = None
+    last_hash: str = GENESIS_HASH
+    leaves: bytes = b""
+    recorded: list[tuple[int, Any]] = field(default_factory=list)  # checkpoint entries
+    regressions: int = 0
+    first_regression: int | None = None
+    first_at: Any = None
+    last_at: Any = None
+    broken: RawRow | None = None
+    broken_reason: str = ""
+
+    @property
+    def last_seq(self) -> int:
+        return self.lo + self.count - 1
+
+
+def _walk(session: Session, lo: int, hi: int | None, prev_hash: str | None) -> _Walk:
+    """Check entries ``lo..hi`` in order; collect their leaf hashes until the first break.
+
+    ``prev_hash``: what entry ``lo - 1`` hashes to, or None when the caller
+    stitches ranges together itself (worker processes).
+    """
+    walk = _Walk(lo)
+    leaves = bytearray()
     sha256 = hashlib.sha256
-    for row in _stream(session):
-        seq = row.seq
+    expected, previous_at = lo, None
+    rows = _raw_rows(session, lo - 1, hi)
+    for row in rows:
+        seq, at, row_prev, kind = row[0], row[1], row[11], row[5]
+        if walk.first_prev_hash is None:
+            walk.first_prev_hash, walk.first_at = row_prev, at
+            if prev_hash is None:
+                prev_hash = row_prev
         data = None
-        if seq != prev_seq + 1:
-            scan.break_problem = _gap_problem(prev_seq, seq)
-        elif row.prev_hash != prev_hash:
-            scan.break_problem = _explain_break(session, row, prev_seq, prev_hash)
+        if seq != expected:
+            walk.broken_reason = "gap"
+        elif row_prev != prev_hash:
+            walk.broken_reason = "link"
         else:
             data = _entry_bytes_checked(row)
-            if data is None:
-                scan.break_problem = _modified(seq)
+            walk.broken_reason = "" if data is not None else "hash"
         if data is None:
+            walk.broken = row
             break
-        if row.msg_type == CHECKPOINT_MSG_TYPE and row.direction == "local":
-            tree.extend(leaves)
-            leaves.clear()
-            scan.recorded.append(_recorded(row, tree))
-        leaves.append(sha256(LEAF_PREFIX + data).digest())
-        if seq in sizes or len(leaves) >= _LEAF_BATCH:
-            tree.extend(leaves)
-            leaves.clear()
-            if seq in sizes:
-                roots[seq] = tree.root()
-        if prev_at is not None and row.logged_at < prev_at:
+        leaves += sha256(LEAF_PREFIX + data).digest()
+        if kind == CHECKPOINT_MSG_TYPE and row[2] == "local":
+            walk.recorded.append((seq, row[10]))
+        if previous_at is not None and at < previous_at:
+            walk.regressions += 1
+            walk.first_regression = walk.first_regression or seq
+        prev_hash, previous_at, expected = row[12], at, seq + 1
+        walk.count += 1
+    rows.close()  # ends the (server-side) cursor now, also after a break
+    walk.last_hash, walk.last_at = prev_hash or GENESIS_HASH, previous_at
+    walk.leaves = bytes(leaves)
+    return walk
+
+
+def _walk_range(url: str, lo: int, hi: int) -> _Walk:
+    """A worker's share of :func:`_scan`: entries ``lo..hi`` of the database at ``url``."""
+    from talentverbund.node.storage.db import make_engine, session_factory
+
+    engine = make_engine(url)
+    try:
+        with session_factory(engine)() as session:
+            return _walk(session, lo, hi, None)
+    finally:
+        engine.dispose()
+
+
+def worker_main() -> None:
+    """Entry point of a worker process: a task as JSON on stdin, the walk pickled to stdout.
+
+    The database URL (which may hold a password) travels on stdin, never on the
+    command line, where other users could read it.
+    """
+    url, lo, hi = json.loads(sys.stdin.buffer.read())
+    sys.stdout.buffer.write(pickle.dumps(_walk_range(str(url), int(lo), int(hi))))
+
+
+_WORKER_CODE = "from talentverbund.node.audit import worker_main; worker_main()"
+
+
+def _parallel_walks(session: Session, size: int, workers: int) -> list[_Walk] | None:
+    """Walk ``1..size`` split over ``workers`` processes; None when that is not possible.
+
+    Plain ``python -c`` subprocesses, not multiprocessing: nothing of the calling
+    program (``serve`` with its threads, a test runner, a script) is re-imported.
+    """
+    url = session.get_bind().engine.url
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        return None
+    address = url.render_as_string(hide_password=False)
+    bounds = [size * i // workers for i in range(workers + 1)]
+    processes: list[tuple[subprocess.Popen[bytes], IO[bytes]]] = []
+    try:
+        for i in range(workers):
+            errors: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed below)
+            process = subprocess.Popen(
+                [sys.executable, "-c", _WORKER_CODE],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+            )
+            processes.append((process, errors))
+            assert process.stdin is not None
+            process.stdin.write(json.dumps([address, bounds[i] + 1, bounds[i + 1]]).encode())
+            process.stdin.close()
+        walks = []
+        for process, errors in processes:
+            assert process.stdout is not None
+            out = process.stdout.read()
+            if process.wait() != 0:
+                errors.seek(0)
+                last = errors.read().decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
+                raise OSError(f"worker exited with {process.returncode}: {last[0][:200]}")
+            walks.append(pickle.loads(out))  # noqa: S301 (our own child's output)
+        return walks
+    except OSError as exc:
+        log.warning("parallel log verification unavailable", extra={"reason": str(exc)})
+        return None
+    finally:
+        for process, errors in processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+            errors.close()
+
+
+def _stitched(walks: list[_Walk], size: int) -> bool:
+    """Did the ranges join into one unbroken chain of ``size`` entries?"""
+    previous = GENESIS_HASH
+    for walk in walks:
+        if walk.broken is not None or walk.first_prev_hash != previous:
+            return False
+        previous = walk.last_hash
+    return sum(walk.count for walk in walks) == size
+
+
+def _walks(session: Session, upto: int | None, workers: int | None) -> list[_Walk]:
+    """Walk entries ``1..upto`` (all without ``upto``): in worker processes when large.
+
+    Whenever the pieces do not join into one clean chain, one sequential pass runs
+    instead, so the first problem is located and explained exactly.
+    """
+    size = upto if upto is not None else _log_size(session)
+    workers = workers if workers is not None else min(os.cpu_count() or 1, MAX_WORKERS)
+    if workers > 1 and size >= PARALLEL_MIN_ENTRIES:
+        walks = _parallel_walks(session, size, workers)
+        if walks is not None and _stitched(walks, size):
+            return walks
+    return [_walk(session, 1, upto, GENESIS_HASH)]
+
+
+def _scan(session: Session, sizes: set[int], workers: int | None = None) -> _Scan:
+    """Recompute the chain and the Merkle tree; stop at the first broken entry.
+
+    The checks are those of :meth:`ExchangeLog.verify_chain` (consecutive ``seq``,
+    ``prev_hash`` = the previous entry's hash, each entry's own hash), made in the
+    same pass that yields the leaf hashes. Large logs are split between worker
+    processes; whenever the pieces do not join cleanly, one sequential pass runs
+    again to locate and explain the first problem exactly.
+    """
+    walks = _walks(session, None, workers)
+    scan = _Scan()
+    _grow_tree(scan, walks, sizes)
+    last = walks[-1]
+    scan.entries, scan.head_hash = last.last_seq, last.last_hash
+    if last.broken is not None:
+        scan.break_problem = _explain(session, last)
+    previous_at = None
+    for walk in walks:
+        if previous_at is not None and walk.first_at is not None and walk.first_at < previous_at:
             scan.clock_regressions += 1
-            scan.first_regression = scan.first_regression or seq
-        prev_seq, prev_hash, prev_at = seq, row.entry_hash, row.logged_at
-    tree.extend(leaves)
-    scan.entries, scan.head_hash = prev_seq, prev_hash
+            scan.first_regression = scan.first_regression or walk.lo
+        scan.clock_regressions += walk.regressions
+        if walk.first_regression is not None and scan.first_regression is None:
+            scan.first_regression = walk.first_regression
+        previous_at = walk.last_at
     return scan
 
 
-def _recorded(row: Row[Any], tree: MerkleTree) -> _Recorded:
-    """A checkpoint entry's record; its root is compared when it names the current size."""
-    details = row.details if isinstance(row.details, dict) else {}
+def _grow_tree(scan: _Scan, walks: list[_Walk], sizes: set[int]) -> None:
+    """Feed the leaves to the Merkle tree, keeping the roots at the sizes asked for."""
+    recorded = [(seq, details) for walk in walks for seq, details in walk.recorded]
+    stops = sorted({s for s in sizes if s > 0} | {seq - 1 for seq, _ in recorded})
+    roots_at: dict[int, bytes] = {}
+    tree, position, stop_index = scan.tree, 0, 0
+    for walk in walks:
+        blob = walk.leaves
+        for offset in range(0, len(blob), HASH_SIZE * _LEAF_BATCH):
+            chunk = blob[offset : offset + HASH_SIZE * _LEAF_BATCH]
+            count = len(chunk) // HASH_SIZE
+            while stop_index < len(stops) and stops[stop_index] <= position + count:
+                cut = stops[stop_index] - position
+                tree.extend(_split_leaves(chunk[: cut * HASH_SIZE]))
+                chunk, count, position = chunk[cut * HASH_SIZE :], count - cut, position + cut
+                roots_at[position] = tree.root()
+                stop_index += 1
+            tree.extend(_split_leaves(chunk))
+            position += count
+    scan.roots = {size: roots_at[size] for size in sizes if size in roots_at}
+    scan.recorded = [_recorded(seq, details, roots_at.get(seq - 1)) for seq, details in recorded]
+
+
+def _split_leaves(blob: bytes) -> list[bytes]:
+    return [blob[i : i + HASH_SIZE] for i in range(0, len(blob), HASH_SIZE)]
+
+
+def _recorded(seq: int, raw_details: Any, root_before: bytes | None) -> _Recorded:
+    """A checkpoint entry's record; its root is compared when it names the size before it."""
+    details = _parse_details(raw_details) if isinstance(raw_details, str) else raw_details
+    details = details if isinstance(details, dict) else {}
 
     def get(name: str, kind: type) -> Any:
         value = details.get(name)
         return value if isinstance(value, kind) and not isinstance(value, bool) else None
 
     recorded = _Recorded(
-        row.seq,
-        get("checkpoint_id", int),
-        get("tree_size", int),
-        get("root_hash", str),
-        get("key", str),
+        seq, get("checkpoint_id", int), get("tree_size", int), get("root_hash", str)
     )
-    if recorded.tree_size == tree.size and recorded.root_hash is not None:
-        recorded.root_matches = tree.root().hex() == recorded.root_hash
+    if recorded.tree_size == seq - 1 and recorded.root_hash and root_before is not None:
+        recorded.root_matches = root_before.hex() == recorded.root_hash
     return recorded
+
+
+# -- explaining the first break -----------------------------------------------------------
+
+
+def _explain(session: Session, walk: _Walk) -> Problem:
+    """What happened at the row where the walk stopped (runs once, at the break)."""
+    row = walk.broken
+    assert row is not None
+    prev_seq = walk.last_seq
+    if walk.broken_reason == "gap":
+        return _gap_problem(prev_seq, row[0])
+    if walk.broken_reason == "link":
+        return _explain_link(session, row, prev_seq, walk.last_hash)
+    return _modified(row[0])
 
 
 def _gap_problem(prev_seq: int, seq: int) -> Problem:
@@ -580,27 +873,27 @@ def _gap_problem(prev_seq: int, seq: int) -> Problem:
             prev_seq + 1,
             seq - 1,
         )
-    return Problem(  # seq is a primary key: only a negative or zero seq gets here
+    return Problem(  # seq is the primary key: only a seq below 1 gets here
         "inserted", f"entry {seq} follows entry {prev_seq}: entries were inserted", seq
     )
 
 
 def _seq_with_hash(session: Session, entry_hash: str) -> int | None:
-    """The ``seq`` of the stored entry with this hash, if any (only when explaining a break)."""
+    """The ``seq`` of the stored entry with this hash, if any."""
     if entry_hash == GENESIS_HASH:
         return 0
     return session.scalar(select(_TABLE.c.seq).where(_TABLE.c.entry_hash == entry_hash).limit(1))
 
 
-def _explain_break(session: Session, row: Row[Any], prev_seq: int, prev_hash: str) -> Problem:
+def _explain_link(session: Session, row: RawRow, prev_seq: int, prev_hash: str) -> Problem:
     """``prev_hash`` of entry ``seq`` is not entry ``seq - 1``'s hash: say what happened.
 
-    Runs once, at the break: the entry whose hash ``prev_hash`` names (if it is
-    still stored) tells an insertion from a reordering; whether this entry still
-    matches its own hash tells a re-hashed predecessor from a deletion.
+    The entry whose hash ``prev_hash`` names (if still stored) tells an insertion
+    from a reordering; whether this entry still matches its own hash tells a
+    re-hashed predecessor from a deletion with renumbering.
     """
-    seq = row.seq
-    written_after = _seq_with_hash(session, row.prev_hash)
+    seq = row[0]
+    written_after = _seq_with_hash(session, row[11])
     if written_after is not None and written_after < prev_seq:
         if written_after == prev_seq - 1:
             what = f"entry {prev_seq} was inserted"
@@ -631,18 +924,18 @@ def _explain_break(session: Session, row: Row[Any], prev_seq: int, prev_hash: st
     return Problem(
         "deleted",
         f"entry {seq} does not chain to entry {prev_seq} and does not match its own hash: "
-        f"entries before it were deleted and the later ones renumbered",
+        "entries before it were deleted and the later ones renumbered",
         seq,
     )
 
 
-def _matches_with_prev_hash(row: Row[Any], prev_hash: str) -> bool:
+def _matches_with_prev_hash(row: RawRow, prev_hash: str) -> bool:
     """Would the entry match its hash if its ``prev_hash`` were ``prev_hash``? (edited link)"""
     try:
-        data = _exact_entry_bytes(dict(row._mapping, prev_hash=prev_hash))
+        data = _exact_entry_bytes({**_typed(row), "prev_hash": prev_hash})
     except Exception:
         return False
-    return bool(hashlib.sha256(HASH_DOMAIN + data).hexdigest() == row.entry_hash)
+    return _hashes_to(data, row[12])
 
 
 def _modified(seq: int) -> Problem:
@@ -679,8 +972,8 @@ def _load_targets(
                 problems.append(
                     Problem(
                         "checkpoint_row_changed",
-                        f"checkpoint {target.label}: its columns (size {row.tree_size}) differ "
-                        f"from its signed note (size {cp.size}): the row was edited",
+                        f"checkpoint {target.label}: its stored size or root ({row.tree_size}) "
+                        f"differs from its signed note ({cp.size}): the row was edited",
                         checkpoint=target.label,
                     )
                 )
@@ -717,20 +1010,31 @@ def _parse_target(target: _Target, origin: str, problems: list[Problem]) -> bool
         )
         return False
     target.checkpoint = checkpoint
-    for signature in note.signatures:
-        if signature.name == origin:
-            target.signer = signature.key_id
+    for line in checkpoint.extensions:
+        name, _, value = line.partition(" ")
+        if name == KEY_EXTENSION:
+            try:
+                target.signing_key = base64.b64decode(value, validate=True)
+            except ValueError:
+                target.signing_key = None
+        elif name == NEXT_KEY_EXTENSION:
+            target.next_key = value
+    target.signers = [s.key_id for s in note.signatures if s.name == origin]
     return True
 
 
-def _judge_signatures(targets: list[_Target], own: dict[bytes, VerifierKey], scan: _Scan) -> None:
-    """Accept our own signatures, extending trust to rotated keys the log vouches for."""
+def _judge_signatures(targets: list[_Target], own: dict[bytes, VerifierKey], origin: str) -> None:
+    """Accept our own signatures; a rotated key counts once a trusted checkpoint committed to it."""
     trusted = dict(own)
-    while True:
+    committed: set[str] = set()
+    progress = True
+    while progress:
+        progress = False
         for target in targets:
-            if target.checkpoint is None or target.signature_ok or target.signer is None:
+            if target.checkpoint is None or target.signature_ok:
                 continue
-            key = trusted.get(target.signer)
+            key = next((trusted[k] for k in target.signers if k in trusted), None)
+            key = key or _committed_key(target, committed, origin)
             if key is None:
                 continue
             try:
@@ -738,20 +1042,19 @@ def _judge_signatures(targets: list[_Target], own: dict[bytes, VerifierKey], sca
             except NoteError as exc:
                 target.problem = f"bad signature: {exc}"
                 continue
-            target.signature_ok, target.problem = True, ""
-        covered = max((t.size for t in targets if t.signature_ok and t.root_matches), default=0)
-        vouched = {}
-        for record in scan.recorded:
-            if record.seq <= covered and record.key is not None:
-                try:
-                    key = parse_verifier_key(record.key)
-                except NoteError:
-                    continue
-                if key.key_type == KEY_TYPE_ED25519 and key.key_id not in trusted:
-                    vouched[key.key_id] = key
-        if not vouched:
-            return
-        trusted.update(vouched)
+            target.signature_ok, target.problem, progress = True, "", True
+            trusted[key.key_id] = key
+            if target.next_key:
+                committed.add(target.next_key)
+
+
+def _committed_key(target: _Target, committed: set[str], origin: str) -> VerifierKey | None:
+    """The key the checkpoint names, if an accepted checkpoint committed to exactly it."""
+    public = target.signing_key
+    if public is None or len(public) != 32 or key_commitment(public) not in committed:
+        return None
+    key = parse_verifier_key(verifier_key(origin, public))
+    return key if key.key_id in target.signers else None
 
 
 def _judge_cosignatures(fed: Federation, session: Session, targets: list[_Target]) -> list[str]:
@@ -801,26 +1104,31 @@ def _peer_key(signature: NoteSignature, peers: list[tuple[str, bytes]]) -> tuple
     return None
 
 
-def verify(fed: Federation, against: str | None = None) -> VerifyReport:
+def verify(
+    fed: Federation, against: str | None = None, *, workers: int | None = None
+) -> VerifyReport:
     """Check the whole log: chain, Merkle roots, every checkpoint and its signature.
 
     ``against``: the text of signed checkpoints kept outside the node (cosigned by
     peers, or saved by the DPO); each must be our own signed checkpoint, and its
     root must be reproduced by the log like those stored in the database.
+    ``workers``: processes for a large log (default: one per CPU, at most four).
     """
-    report, _ = _verify(fed, against)
+    report, _ = _verify(fed, against, workers)
     return report
 
 
-def _verify(fed: Federation, against: str | None) -> tuple[VerifyReport, _Scan]:
+def _verify(
+    fed: Federation, against: str | None, workers: int | None = None
+) -> tuple[VerifyReport, _Scan]:
     with fed.sessions() as session:
         # checkpoints first: an entry appended meanwhile cannot make one look truncated
         targets, problems = _load_targets(fed, session, against)
         sizes = {t.size for t in targets if t.size > 0}
-        scan = _scan(session, sizes)
+        scan = _scan(session, sizes, workers)
         notes = _judge_cosignatures(fed, session, targets) if against is not None else []
     _judge_roots(targets, scan)
-    _judge_signatures(targets, _own_keys(fed.identity), scan)
+    _judge_signatures(targets, _own_keys(fed.identity), log_origin(fed.node_id))
     problems += _signature_problems(targets)
     problems += _root_problems(targets, scan)
     problems += _recorded_problems(targets, scan)
@@ -861,16 +1169,14 @@ def _signature_problems(targets: list[_Target]) -> list[Problem]:
             )
         if target.checkpoint is None or target.signature_ok:
             continue
-        if target.signer is None:
+        if not target.signers:
             what = "it is not signed by this node at all"
             target.problem = "no signature by this node"
         elif target.problem.startswith("bad signature"):
             what = target.problem
         else:
-            what = (
-                "it is signed by another key (key ID "
-                f"{target.signer.hex()}), not by this node: rejected"
-            )
+            ids = ", ".join(k.hex() for k in target.signers)
+            what = f"it is signed by another key (key ID {ids}), not by this node: rejected"
             target.problem = "signed by another key"
         problems.append(
             Problem(
@@ -955,11 +1261,20 @@ def _recorded_problems(targets: list[_Target], scan: _Scan) -> list[Problem]:
 def _coverage_notes(targets: list[_Target], scan: _Scan) -> list[str]:
     notes = []
     covered = max((t.size for t in targets if t.signature_ok and t.root_matches), default=0)
-    if scan.break_problem is None and scan.entries > covered:
+    newest = scan.recorded[-1] if scan.recorded else None
+    only_its_record = (
+        newest is not None and newest.seq == scan.entries == covered + 1
+    ) and newest.tree_size == covered
+    if scan.break_problem is None and scan.entries > covered and not only_its_record:
         if covered:
+            span = (
+                f"entry {scan.entries} is"
+                if scan.entries == covered + 1
+                else f"entries {covered + 1} to {scan.entries} are"
+            )
             notes.append(
-                f"entries {covered + 1} to {scan.entries} are not yet covered by a signed "
-                "checkpoint (run 'talentverbund audit checkpoint DIR')"
+                f"{span} not yet covered by a signed checkpoint (run 'talentverbund audit "
+                "checkpoint DIR')"
             )
         else:
             notes.append(
@@ -977,23 +1292,33 @@ def _coverage_notes(targets: list[_Target], scan: _Scan) -> list[str]:
 # -- making checkpoints -------------------------------------------------------------------
 
 
-def make_checkpoint(fed: Federation, actor: str = "operator") -> CheckpointInfo:
-    """Verify the whole log, then sign and store a checkpoint of it.
+def make_checkpoint(
+    fed: Federation, actor: str = "operator", *, workers: int | None = None
+) -> CheckpointInfo:
+    """Verify the whole log, then sign and store a checkpoint of it."""
+    scan = _verified_for_signing(fed, workers)
+    if scan.entries == 0:
+        raise UsageError("the exchange log is empty: there is nothing to sign yet")
+    return _store_checkpoint(fed, scan.entries, scan.tree.root(), actor)
 
-    Refuses (AuditError) when verification fails: a signature over a tampered log
-    would make the tampering look legitimate to every later auditor.
+
+def _verified_for_signing(fed: Federation, workers: int | None) -> _Scan:
+    """The scan of a log fit to sign, or AuditError.
+
+    A signature over a tampered log would make the tampering look legitimate to
+    every later auditor, so any problem with the log's content (or with the
+    checkpoint table) refuses. A checkpoint row whose signature is not ours does
+    not: it is reported by ``verify``, and the log itself still checks out.
     """
-    report, scan = _verify(fed, None)
-    if not report.ok:
-        first = report.first
-        assert first is not None
+    report, scan = _verify(fed, None, workers)
+    blocking = [p for p in report.problems if p.kind not in SIGNATURE_KINDS]
+    if blocking:
+        first = min(blocking, key=lambda p: (p.seq is None, p.seq or 0))
         raise AuditError(
             f"refusing to sign a checkpoint: the exchange log does not verify: {first.message}",
             "run 'talentverbund audit verify DIR' and investigate before signing",
         )
-    if scan.entries == 0:
-        raise UsageError("the exchange log is empty: there is nothing to sign yet")
-    return _store_checkpoint(fed, scan.entries, scan.tree.root(), actor)
+    return scan
 
 
 def _store_checkpoint(fed: Federation, size: int, root: bytes, actor: str) -> CheckpointInfo:
@@ -1048,10 +1373,16 @@ class CheckpointScheduler:
     never contents) and the next round verifies everything again.
     """
 
-    def __init__(self, fed: Federation, interval: float = DEFAULT_CHECKPOINT_INTERVAL) -> None:
+    def __init__(
+        self,
+        fed: Federation,
+        interval: float = DEFAULT_CHECKPOINT_INTERVAL,
+        workers: int | None = None,
+    ) -> None:
         if interval <= 0:
             raise ValueError("checkpoint interval must be positive")
         self._fed = fed
+        self._workers = workers
         self._interval = interval
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -1098,11 +1429,7 @@ class CheckpointScheduler:
 
     def _sign_if_grown(self) -> CheckpointInfo | None:
         if self._tree is None:
-            report, scan = _verify(self._fed, None)
-            if not report.ok:
-                first = report.first
-                assert first is not None
-                raise AuditError(f"the exchange log does not verify: {first.message}")
+            scan = _verified_for_signing(self._fed, self._workers)
             self._tree, self._head = scan.tree, scan.head_hash
         else:
             self._extend()
@@ -1115,20 +1442,15 @@ class CheckpointScheduler:
     def _extend(self) -> None:
         """Verify and add the entries appended since the last round."""
         assert self._tree is not None
-        tree, leaves = self._tree, []
-        prev_seq, prev_hash = tree.size, self._head
         with self._fed.sessions() as session:
-            for row in _stream(session, _TABLE.c.seq > prev_seq):
-                data = _entry_bytes_checked(row) if row.prev_hash == prev_hash else None
-                if row.seq != prev_seq + 1 or data is None:
-                    raise AuditError(
-                        f"entry {prev_seq + 1} does not continue the verified log "
-                        f"(entries up to {prev_seq} were verified)"
-                    )
-                leaves.append(hashlib.sha256(LEAF_PREFIX + data).digest())
-                prev_seq, prev_hash = row.seq, row.entry_hash
-        tree.extend(leaves)
-        self._head = prev_hash
+            walk = _walk(session, self._tree.size + 1, None, self._head)
+        if walk.broken is not None:
+            raise AuditError(
+                f"entry {walk.last_seq + 1} does not continue the verified log "
+                f"(entries up to {walk.last_seq} were verified)"
+            )
+        self._tree.extend(_split_leaves(walk.leaves))
+        self._head = walk.last_hash
 
 
 # -- inclusion proofs ---------------------------------------------------------------------
@@ -1155,12 +1477,12 @@ def _proof_ranges(index: int, size: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def prove(fed: Federation, seq: int) -> dict[str, Any]:
+def prove(fed: Federation, seq: int, *, workers: int | None = None) -> dict[str, Any]:
     """Inclusion proof of entry ``seq`` against the latest checkpoint signed by our key.
 
-    Streams the log once, keeping one small tree per proof range (O(log n)
-    memory), and checks that the recomputed root is the checkpoint's before
-    handing the proof out.
+    Recomputes the leaves up to the checkpoint's size (refusing if any entry there
+    does not verify), builds the path from them and checks it leads to the signed
+    root before handing the proof out.
     """
     if seq < 1:
         raise UsageError(f"entry {seq} does not exist: entries start at 1", "give a seq >= 1")
@@ -1181,32 +1503,23 @@ def prove(fed: Federation, seq: int) -> dict[str, Any]:
                 f"entry {seq} is not covered by a checkpoint signed with the current key yet",
                 "run 'talentverbund audit checkpoint DIR' first",
             )
-        index, size = seq - 1, checkpoint.size
-        ranges = _proof_ranges(index, size)
-        trees = [MerkleTree() for _ in ranges]
-        order = sorted(range(len(ranges)), key=lambda i: ranges[i][0])
-        cursor, leaf, entry, position = 0, b"", None, -1
-        for row in _stream(session, _TABLE.c.seq <= size):
-            position += 1
-            data = _entry_bytes_checked(row) if row.seq == position + 1 else None
-            if data is None:
-                raise AuditError(
-                    f"entry {position + 1} does not verify; no proof is given",
-                    "run 'talentverbund audit verify DIR'",
-                )
-            hashed = hashlib.sha256(LEAF_PREFIX + data).digest()
-            if position == index:
-                leaf, entry = hashed, _entry_json(row)
-                continue
-            while ranges[order[cursor]][1] <= position:
-                cursor += 1
-            trees[order[cursor]].append(hashed)
-    if position + 1 != size:
-        raise AuditError(
-            f"the log ends at entry {position + 1}, before the checkpoint's size {size}",
-            "run 'talentverbund audit verify DIR'",
-        )
-    path = [tree.root() for tree in trees]
+        size = checkpoint.size
+        walks = _walks(session, size, workers)
+        if walks[-1].broken is not None or sum(w.count for w in walks) != size:
+            raise AuditError(
+                f"the log does not verify up to entry {size}; no proof is given",
+                "run 'talentverbund audit verify DIR'",
+            )
+        row = session.execute(select(*_ENTRY_COLUMNS).where(_TABLE.c.seq == seq)).one()
+        entry = _entry_json(dict(row._mapping))
+    leaves = b"".join(walk.leaves for walk in walks)
+    index = seq - 1
+    leaf = leaves[index * HASH_SIZE : seq * HASH_SIZE]
+    path = []
+    for start, end in _proof_ranges(index, size):
+        tree = MerkleTree()
+        tree.extend(_split_leaves(leaves[start * HASH_SIZE : end * HASH_SIZE]))
+        path.append(tree.root())
     try:
         verify_inclusion(leaf, index, size, path, checkpoint.root_hash)
     except InclusionProofError as exc:
@@ -1214,7 +1527,6 @@ def prove(fed: Federation, seq: int) -> dict[str, Any]:
             f"the log does not reproduce the checkpoint of size {size}: {exc}",
             "run 'talentverbund audit verify DIR'",
         ) from None
-    assert entry is not None
     return {
         "format": PROOF_FORMAT,
         "node_id": fed.node_id,
@@ -1348,7 +1660,7 @@ def export_page(
             )
             .all()
         )
-    entries = [_entry_json(row) for row in rows]
+    entries = [_entry_json(dict(row._mapping)) for row in rows]
     following = int(rows[-1].seq) if len(rows) == limit else None
     return entries, following
 
@@ -1405,6 +1717,16 @@ def export_text(fed: Federation, period: Period, fmt: str) -> str:
 
 
 # -- report --------------------------------------------------------------------------------
+#
+# What the log's entries look like (node/federation: answering, searching, introductions,
+# erasure), and so what the report counts:
+#   search / search.results          a query and its answer; ``details.results`` = how many
+#   introduction.request / .reply    an introduction request and its acknowledgement
+#   notice with ``details.outcome``  an introduction's answer; "accepted" carries the
+#                                    candidate's contact card to the requester
+#   notice of an erasure             ``details.notice == "erasure"`` (received) or
+#                                    ``notice_id`` and ``reason`` (sent): Art. 19 notices
+#   local erasure / retention        a candidate erased; a decision on a contact card kept
 
 
 @dataclass
@@ -1417,65 +1739,93 @@ class _Counts:
     results_received: int = 0
     introductions_received: int = 0
     introductions_sent: int = 0
+    introduction_answers_received: int = 0
+    introduction_answers_sent: int = 0
     candidate_data_sent: int = 0
+    candidate_data_received: int = 0
+    erasure_notices_received: int = 0
+    erasure_notices_sent: int = 0
     rejections: int = 0
     other_messages: int = 0
 
 
-def _int_detail(details: Any, name: str) -> int:
-    value = details.get(name) if isinstance(details, dict) else None
+def _details(row: Row[Any]) -> dict[str, Any]:
+    return row.details if isinstance(row.details, dict) else {}
+
+
+def _int_detail(details: Mapping[str, Any], name: str) -> int:
+    value = details.get(name)
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
-def _count(counts: _Counts, row: Row[Any]) -> bool:
-    """Add one in/out message to its peer's counts; False when it is no known kind."""
-    kind, direction = row.msg_type, row.direction
-    known = True
+def _is_erasure_notice(row: Row[Any]) -> bool:
+    details = _details(row)
+    if row.msg_type != "notice":
+        return False
+    return details.get("notice") == "erasure" or ("notice_id" in details and "reason" in details)
+
+
+def _carries_candidate_data(row: Row[Any]) -> bool:
+    """An introduction answer 'accepted' that went through: the one message with a contact card."""
+    return _details(row).get("outcome") == "accepted" and row.status in OK_STATUSES
+
+
+def _count(counts: _Counts, row: Row[Any]) -> None:
+    """Add one in/out message to its peer's counts."""
+    kind, incoming, details = row.msg_type, row.direction == "in", _details(row)
     if kind == "search":
-        if direction == "in":
+        if incoming:
             counts.queries_received += 1
         else:
             counts.queries_sent += 1
-            counts.results_received += _int_detail(row.details, "results")
+            counts.results_received += _int_detail(details, "results")
     elif kind == "search.results":
-        if direction == "out":
-            counts.result_messages_sent += 1
-            counts.results_sent += _int_detail(row.details, "results")
-        else:
+        if incoming:
             counts.result_messages_received += 1
-            counts.results_received += _int_detail(row.details, "results")
-    elif kind.startswith("introduc"):
-        if direction == "in":
+            counts.results_received += _int_detail(details, "results")
+        else:
+            counts.result_messages_sent += 1
+            counts.results_sent += _int_detail(details, "results")
+    elif kind.startswith("introduction"):
+        if incoming:
             counts.introductions_received += 1
         else:
             counts.introductions_sent += 1
-            if kind == "introduction.answer" and _accepted(row.details):
-                counts.candidate_data_sent += 1
+    elif "outcome" in details:
+        if incoming:
+            counts.introduction_answers_received += 1
+            counts.candidate_data_received += _carries_candidate_data(row)
+        else:
+            counts.introduction_answers_sent += 1
+            counts.candidate_data_sent += _carries_candidate_data(row)
+    elif _is_erasure_notice(row):
+        if incoming:
+            counts.erasure_notices_received += 1
+        else:
+            counts.erasure_notices_sent += 1
     else:
-        known = False
         counts.other_messages += 1
     if row.status not in OK_STATUSES:
         counts.rejections += 1
-    return known
 
 
-def _accepted(details: Any) -> bool:
-    return isinstance(details, dict) and details.get("outcome") == "accepted"
-
-
-def _is_retention(kind: str) -> bool:
-    return kind.startswith(("retention", "erasure"))
+def _retention_kind(row: Row[Any]) -> str | None:
+    """How a retention or erasure action is named in the report, or None."""
+    if row.msg_type.startswith(("retention", "erasure")):
+        return str(row.msg_type)
+    return "erasure notice" if _is_erasure_notice(row) else None
 
 
 def report(fed: Federation, period: Period, legal_basis: str | None = None) -> dict[str, Any]:
     """Art. 30-style summary of ``period``, counted from the log's entries alone.
 
     Per peer and purpose: queries, result messages and results (the ``results``
-    count in the entries' details), introduction messages, accepted introductions
-    that sent candidate data, rejections (in/out messages whose status is not
-    accepted, sent, receipted or duplicate). Also: who received candidate data,
-    retention and erasure actions, local actions, and every (peer, purpose,
-    direction, message type, status) with its count, so nothing is left out.
+    count in the entries' details), introduction requests and answers, answers
+    that carried candidate data (an accepted introduction's contact card),
+    erasure notices, rejections (in/out messages whose status is not accepted,
+    sent, receipted or duplicate). Also: who received candidate data, retention
+    and erasure actions, local actions, and every (peer, purpose, direction,
+    message type, status) with its count, so nothing is left out.
     """
     groups: dict[tuple[str | None, str | None], _Counts] = {}
     breakdown: Counter[tuple[str | None, str | None, str, str, str]] = Counter()
@@ -1490,18 +1840,14 @@ def report(fed: Federation, period: Period, legal_basis: str | None = None) -> d
             first_seq = first_seq or row.seq
             last_seq = row.seq
             breakdown[(row.peer_id, row.purpose, row.direction, row.msg_type, row.status)] += 1
-            if _is_retention(row.msg_type):
-                retention[(row.peer_id, row.direction, row.msg_type, row.status)] += 1
+            action = _retention_kind(row)
+            if action is not None:
+                retention[(row.peer_id, row.direction, action, row.status)] += 1
             if row.direction == "local":
                 local[(row.msg_type, row.status)] += 1
                 continue
             _count(groups.setdefault((row.peer_id, row.purpose), _Counts()), row)
-            if (
-                row.msg_type == "introduction.answer"
-                and row.direction == "out"
-                and _accepted(row.details)
-                and row.peer_id is not None
-            ):
+            if row.direction == "out" and row.peer_id and _carries_candidate_data(row):
                 seen = recipients.setdefault(row.peer_id, {"count": 0, "first": None})
                 seen["count"] += 1
                 seen["first"] = seen["first"] or format_logged_at(row.logged_at)
@@ -1605,4 +1951,3 @@ def api_export(rt: NodeRuntime, params: Mapping[str, Any]) -> Any:
 
 def api_report(rt: NodeRuntime, params: Mapping[str, Any]) -> Any:
     return report(rt.federation(), _period_param(params), rt.config.privacy.legal_basis)
-

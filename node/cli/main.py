@@ -22,6 +22,7 @@ import click
 
 from talentverbund.crypto.errors import CryptoError, DescriptorError
 from talentverbund.node.cli import (
+    audit,
     candidate,
     demo,
     doctor,
@@ -30,6 +31,7 @@ from talentverbund.node.cli import (
     keys,
     node,
     peer,
+    roster,
     synth,
     taxonomy,
 )
@@ -59,8 +61,10 @@ for command in (
     synth.synth,
     demo.demo,
     peer.peer,
+    roster.roster,
     doctor.doctor,
     *introductions.COMMANDS,
+    audit.audit,
 ):
     cli.add_command(command)
 

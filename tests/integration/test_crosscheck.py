@@ -44,6 +44,11 @@ def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Node, Node]
                     node.proc.kill()
 
 
+def _window() -> list[str]:
+    today = datetime.now(UTC).date()
+    return ["--from", str(today - timedelta(days=1)), "--to", str(today)]
+
+
 def _check(node: Node, peer: Node) -> dict[str, Any]:
     now = datetime.now(UTC)
     params = {
@@ -63,6 +68,8 @@ def test_logs_of_two_honest_nodes_agree(pair: tuple[Node, Node]) -> None:
     assert report["ok"], report
     assert report["ours"] >= 6 and report["theirs"] >= 6  # three handshakes each way, two legs
     assert not report["peer_lacks"] and not report["we_lack"] and not report["receipt_mismatch"]
+    code, out, _ = run_cli("audit", "cross-check", a.directory, b.node_id, *_window())
+    assert code == 0 and "logs agree" in out
 
 
 def test_a_dropped_exchange_is_found(pair: tuple[Node, Node]) -> None:
@@ -77,6 +84,8 @@ def test_a_dropped_exchange_is_found(pair: tuple[Node, Node]) -> None:
     report = _check(a, b)
     assert not report["ok"]
     assert [e["envelope_sha256"] for e in report["peer_lacks"]] == [envelope]
+    code, out, err = run_cli("audit", "cross-check", a.directory, b.node_id, *_window())
+    assert code == 1 and "has no record of" in out and "differ" in err
     reverse = _check(b, a)  # seen from B: A has an exchange B lacks
     assert envelope in [e["envelope_sha256"] for e in reverse["we_lack"]]
 
