@@ -235,7 +235,8 @@ class NodeDescriptor:
             raise DescriptorError(
                 f"descriptor of {self.node_id} has no {kem} key valid at {format_utc(now)}"
             )
-        return max(valid, key=lambda key: key.not_after)
+        # the newest: latest expiry, then the higher key number (same-second rotations)
+        return max(valid, key=lambda key: (key.not_after, kid_number(key.kid, "enc")))
 
     def encryption_key(self, kid: str) -> EncryptionKey:
         """The key named ``kid`` (e.g. from an incoming envelope header)."""

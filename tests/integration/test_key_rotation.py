@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from talentverbund.crypto.descriptor import NodeDescriptor
+from talentverbund.crypto.identity import NodeIdentity
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -55,3 +57,22 @@ def test_rotation_accepted_by_peer_forgery_refused(node_dir: Path, tmp_path: Pat
     refused = cli("peer", "add", other, forged)
     assert refused.code == 2, refused.err
     assert "refused as an update" in refused.err
+
+
+def test_encryption_key_rotation_is_announced_and_used(node_dir: Path, tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path / "luebeck"
+    assert cli("init", other, "--name", "Luebeck", "--region", "01003",
+               "--listen", f"127.0.0.1:{free_port()}").code == 0
+    first = tmp_path / "kiel-1.json"
+    first.write_text(cli("identity", node_dir).out)
+    assert cli("peer", "add", other, first).code == 0
+    rotated = tmp_path / "kiel-enc.json"
+    result = cli("keys", "rotate-encryption", node_dir, "-o", rotated)
+    assert result.code == 0, result.err
+    kids = [key["kid"] for key in json.loads(rotated.read_text())["encryption_keys"]]
+    assert kids == ["enc-1", "enc-2"]  # the old key stays until it expires
+    assert cli("peer", "add", other, rotated).code == 0
+    held = NodeDescriptor.from_json(json.loads(rotated.read_text()))
+    assert held.current_encryption_key(datetime.now(UTC)).kid == "enc-2"  # peers seal to it
+    identity = NodeIdentity.load(node_dir / "keys")
+    assert {k.kid for k in identity.valid_encryption_keys(datetime.now(UTC))} == {"enc-1", "enc-2"}
