@@ -86,12 +86,16 @@ class AdminServer:
         self._server.stop(grace).wait()
         self.path.unlink(missing_ok=True)
 
+    def call(self, method: str, params: dict[str, Any]) -> Any:
+        """Dispatch in-process (the web interface), in turn with the socket's calls."""
+        with self._lock:
+            return dispatch(self.runtime, method, params)
+
     def _call(self, request: bytes, _context: grpc.ServicerContext) -> bytes:
         body = json.loads(request)
         method = str(body.get("method"))
         try:
-            with self._lock:
-                result = dispatch(self.runtime, method, body.get("params", {}))
+            result = self.call(method, body.get("params", {}))
             return json.dumps({"result": result}).encode()
         except errors.NodeError as exc:
             return _error(type(exc).__name__, exc.message, exc.hint)

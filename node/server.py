@@ -42,6 +42,7 @@ from talentverbund.node.federation.transport import (
 )
 from talentverbund.node.runtime import NodeRuntime
 from talentverbund.node.upkeep import Upkeep
+from talentverbund.node.web import WebServer
 from talentverbund.protocol.v1 import federation_pb2
 
 log = logging.getLogger("talentverbund.serve")
@@ -92,6 +93,7 @@ class NodeServer:
         )
         reflection.enable_server_reflection(names, self.grpc)
         self.admin = AdminServer(runtime)
+        self.web = WebServer(runtime, self.admin.call)
         self.upkeep = Upkeep(runtime)
         self.checkpoints = CheckpointScheduler(self.federation)
         self.port = 0
@@ -113,6 +115,7 @@ class NodeServer:
         self.port = bound
         self.grpc.start()
         self.admin.start()
+        self.web.start()
         self.federation.start_upkeep()
         self.upkeep.start()
         self.checkpoints.start()
@@ -126,6 +129,7 @@ class NodeServer:
         self.health.enter_graceful_shutdown()
         self.federation.stop_upkeep()
         self.upkeep.stop()
+        self.web.stop()
         self.admin.stop(grace)
         self.grpc.stop(grace).wait()
         self.checkpoints.stop()  # after the last call: a final checkpoint if the log grew
