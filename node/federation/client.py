@@ -9,7 +9,7 @@ transaction, together with the peer's last-contact facts.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,8 +149,13 @@ class FederationClient:
         timeout: float,
         now_ms: int | None = None,
         message_id: str | None = None,
+        earlier_hashes: Collection[str] = (),
     ) -> Exchange:
         """Send one request and check the answer; never raises for what the peer does.
+
+        ``earlier_hashes``: for a retry under the same message id, the hashes of the
+        envelopes sent before; the peer answers a repeat with its original receipt,
+        which names the first envelope it accepted.
 
         The outcome (and its log records) is in the returned :class:`Exchange`; the
         caller logs it with :meth:`record`, alone or together with other exchanges
@@ -172,12 +177,13 @@ class FederationClient:
         done.rtt_ms = (time.monotonic() - started) * 1000
         try:
             reply, reply_envelope = self._open_reply(peer, answer, call)
+            named = reply.receipt.envelope_sha256
             verify_receipt(
                 reply.receipt,
                 receiver=peer.node_id,
                 receiver_kid=peer.descriptor.signing_key.kid,
                 receiver_public=peer.signing_public,
-                envelope_sha256=done.request_hash,
+                envelope_sha256=named if named in earlier_hashes else done.request_hash,
             )
         except (EnvelopeError, ReceiptError, BadReply) as exc:
             status = "bad_receipt" if isinstance(exc, ReceiptError) else "bad_reply"

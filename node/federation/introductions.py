@@ -45,6 +45,7 @@ from talentverbund.node.federation.exchange_log import LogRecord, LogTransaction
 from talentverbund.node.federation.searching import build_facts
 from talentverbund.node.storage.models import (
     Consent,
+    ExchangeLogEntry,
     FederatedResult,
     Introduction,
     IssuedResult,
@@ -588,12 +589,24 @@ def _deliver_to_peer(rt: NodeRuntime, row: Outbox) -> str | None:
     payload = row.payload
     if row.candidate_id is not None:
         payload = rt.candidates.open(row.candidate_id, "outbox", payload)
+    message_id = outbox_message_id(fed.node_id, row.id)
+    with rt.sessions() as session:
+        earlier = set(
+            session.scalars(
+                select(ExchangeLogEntry.envelope_sha256).where(
+                    ExchangeLogEntry.direction == "out",
+                    ExchangeLogEntry.peer_id == peer.node_id,
+                    ExchangeLogEntry.message_id == message_id,
+                )
+            )
+        )
     done = client.exchange(
         peer,
         NOTIFY_CALL,
         payload,
         timeout=CALL_TIMEOUT,
-        message_id=outbox_message_id(fed.node_id, row.id),
+        message_id=message_id,
+        earlier_hashes={h for h in earlier if h},
     )
     notice = pb.Notice.FromString(payload)
     if notice.WhichOneof("body") == "introduction_answer":

@@ -326,6 +326,36 @@ def test_introduction_accept_decline_and_no_answer(fed: Fed, job_id: str) -> Non
     assert code == 2 and "already answered" in err
 
 
+def test_outbox_retry_after_a_lost_reply_gets_the_original_receipt(fed: Fed) -> None:
+    """Re-sealed retry, same message id: the peer answers with its first receipt, which
+    names the first envelope; the sender accepts it and stops retrying."""
+    kiel, flensburg = fed.kiel, fed.holders[0]
+    with _db(flensburg) as db:
+        row_id, attempts = db.execute(
+            "SELECT id, attempts FROM outbox WHERE kind = 'introduction.answer' "
+            "AND sent_at IS NOT NULL ORDER BY id LIMIT 1"
+        ).fetchone()
+        db.execute(  # as if the reply to the first delivery had been lost
+            "UPDATE outbox SET sent_at = NULL, not_before = '2000-01-01 00:00:00.000000' "
+            "WHERE id = ?",
+            (row_id,),
+        )
+
+    def redelivered() -> bool:
+        with _db(flensburg) as db:
+            row = db.execute(
+                "SELECT sent_at, attempts, last_error FROM outbox WHERE id = ?", (row_id,)
+            ).fetchone()
+        return row[0] is not None and row[1] == attempts + 1 and row[2] is None
+
+    assert _wait_until(redelivered)
+    with _db(kiel) as db:
+        statuses = [r[0] for r in db.execute(
+            "SELECT status FROM exchange_log WHERE msg_type = 'notice' AND direction = 'in' "
+            "AND peer_id = ?", (flensburg.node_id,))]  # fmt: skip
+    assert "duplicate" in statuses
+
+
 def _wait_until(check: Any, timeout: float = 30) -> bool:
     deadline = time.monotonic() + timeout
     while not check():
