@@ -141,6 +141,7 @@ class EchoHandler:
     rpc = "Bench"
     message_type = "bench.echo"
     reply_type = "bench.echo_reply"
+    purpose: str | None = None
 
     def parse(self, opened: OpenedMessage) -> bytes:
         return opened.payload
@@ -148,10 +149,16 @@ class EchoHandler:
     def act(self, request: bytes, opened: OpenedMessage, tx: LogTransaction, received: int) -> None:
         return None
 
+    def replay(self, request: bytes, opened: OpenedMessage, tx: LogTransaction) -> None:
+        return None
+
     def details(self, request: bytes) -> dict[str, Any]:
         return {"bytes": len(request)}
 
-    def reply(self, request: bytes, receipt: pb.Receipt) -> bytes:
+    def reply_details(self, state: None) -> dict[str, Any]:
+        return {}
+
+    def reply(self, request: bytes, receipt: pb.Receipt, state: None) -> bytes:
         return receipt.SerializeToString(deterministic=True)
 
 
