@@ -523,14 +523,17 @@ class CandidateService:
                 session.execute(delete(table).where(table.candidate_id == cid))
             session.execute(delete(CandidateSecret).where(CandidateSecret.candidate_id == cid))
             session.execute(delete(Candidate).where(Candidate.id == cid))
-            session.add(Erasure(candidate_id=cid, erased_at=self.clock(), reason=reason))
+            # merge: erase_everywhere may have written the tombstone first (crash safety)
+            session.merge(Erasure(candidate_id=cid, erased_at=self.clock(), reason=reason))
         checkpoint(self.sessions.kw["bind"])
 
     def finish_interrupted_erasures(self) -> int:
-        """Keys destroyed but rows left (a crash mid-erase): finish the job."""
+        """Keys destroyed but rows left, or a tombstone written (peers were told) but
+        rows left -- a crash mid-erase: finish the job."""
         with self.sessions() as session:
             ids = set(session.scalars(select(Candidate.id)))
-        orphans = ids - self.keystore.candidate_ids()
+            tombstoned = set(session.scalars(select(Erasure.candidate_id)))
+        orphans = (ids - self.keystore.candidate_ids()) | (ids & tombstoned)
         for cid in sorted(orphans):
             self.erase(cid, reason="request")
         return len(orphans)

@@ -33,6 +33,7 @@ from talentverbund.node.federation.exchange_log import LogRecord, LogTransaction
 from talentverbund.node.storage.models import (
     Candidate,
     Consent,
+    Erasure,
     FederatedResult,
     Introduction,
     IssuedResult,
@@ -95,6 +96,15 @@ def erase_everywhere(rt: NodeRuntime, cid: str, reason: str, actor: str) -> dict
                     attempts=0,
                 )
             )
+        # the tombstone commits with the notices: if the node dies before the rows are
+        # gone, serve finishes the erasure at its next start (finish_interrupted_erasures)
+        tx.session.merge(
+            Erasure(
+                candidate_id=cid,
+                erased_at=now,
+                reason="request" if reason == "erasure_request" else "retention",
+            )
+        )
         tx.append(
             LogRecord(
                 direction="local",
