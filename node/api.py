@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from talentverbund.node import audit
 from talentverbund.node.errors import UsageError
-from talentverbund.node.federation import erasure, introductions, peers, rosters
+from talentverbund.node.federation import erasure, introductions, peers, rosters, witness
 from talentverbund.node.federation.crosscheck import cross_check
 from talentverbund.node.federation.searching import DEFAULT_TIMEOUT, federated_search
 from talentverbund.node.intake.wire import draft_from_wire
@@ -241,6 +241,8 @@ METHODS: dict[str, Handler] = {
     "audit.prove": audit.api_prove,
     "audit.export": audit.api_export,
     "audit.report": audit.api_report,
+    "audit.witness": witness.api_witness,
+    "audit.checkpoints": witness.api_checkpoints,
     "introduce": introduce,
     "introduction.list": introduction_list,
     "introduction.show": introduction_show,

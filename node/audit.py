@@ -291,7 +291,7 @@ def cosign_checkpoint(identity: NodeIdentity, note: str, timestamp: int) -> str:
     """``note`` with this node's ``cosignature/v1`` line added, as a witness signs.
 
     The witness must first have checked that the checkpoint is consistent with the
-    last one it saw of that log (not yet done over the network: see the DPO guide).
+    last one it saw of that log (the ``Witness`` RPC does: :mod:`..federation.witness`).
     """
     checkpoint = Checkpoint.from_body(parse_note(note).body)
     name = witness_name(identity.node_id)
@@ -1552,6 +1552,23 @@ def _usable_checkpoint(rows: Sequence[LogCheckpoint], key: str) -> tuple[str, Ch
 
 def _log_size(session: Session) -> int:
     return int(session.scalar(select(func.coalesce(func.max(_TABLE.c.seq), 0))) or 0)
+
+
+def leaf_hashes(session: Session, size: int, *, workers: int | None = None) -> list[bytes]:
+    """RFC 6962 leaf hashes of entries ``1..size`` (leaf ``seq - 1``), chain checked first.
+
+    Raises :class:`AuditError` when the log does not verify up to ``size`` (or is
+    shorter): nothing is proven from a log that does not check out.
+    """
+    if size <= 0:
+        return []
+    walks = _walks(session, size, workers)
+    if walks[-1].broken is not None or sum(w.count for w in walks) != size:
+        raise AuditError(
+            f"the log does not verify up to entry {size}; no proof is given",
+            "run 'talentverbund audit verify DIR'",
+        )
+    return _split_leaves(b"".join(walk.leaves for walk in walks))
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from talentverbund.node.federation.transport import (
     PeerInterceptor,
     federation_grpc,
 )
+from talentverbund.node.federation.witness import WitnessHandler
 from talentverbund.node.runtime import NodeRuntime
 from talentverbund.node.upkeep import Upkeep
 from talentverbund.node.web import WebServer
@@ -82,6 +83,7 @@ class NodeServer:
                     IntroduceHandler(runtime),
                     NotifyHandler(runtime, {"erasure": ErasureNoticeHandler(runtime)}),
                     CrossCheckHandler(runtime),
+                    WitnessHandler(runtime),
                 ],
             ),
             self.grpc,

@@ -358,3 +358,67 @@ def _write_atomic(path: Path, text: str) -> None:
         os.replace(temporary, path)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc}", "choose a writable path") from None
+
+
+@audit.command("witness")
+@DIR
+@click.argument("peer_ids", nargs=-1)
+@JSON
+def witness(directory: Path, peer_ids: tuple[str, ...], as_json: bool) -> None:
+    """Have peers cosign our latest checkpoint (all active peers when none are named).
+
+    Each peer checks that the checkpoint extends the last one it cosigned for us
+    (RFC 6962 consistency proof) before cosigning. Exit 1 if any peer refused.
+    """
+    with node_client(directory) as client:
+        result: dict[str, Any] = client.call("audit.witness", {"peer_ids": list(peer_ids)})
+    results: list[dict[str, Any]] = result["results"]
+    if as_json:
+        emit_json(result)
+    else:
+        for item in results:
+            who = f"{item.get('peer') or item['peer_id']} ({item['peer_id']})"
+            if item["ok"]:
+                since = f" (after size {item['old_size']})" if item["old_size"] else " (first)"
+                console.print(f"{who}: cosigned size {item['tree_size']}{since}", markup=False)
+            else:
+                console.print(
+                    f"{who}: REFUSED {item.get('status', '')}: {item.get('error', '')}",
+                    markup=False,
+                )
+    refused = [item["peer_id"] for item in results if not item["ok"]]
+    if refused:
+        raise NodeError(
+            f"{len(refused)} of {len(results)} peers did not cosign: {', '.join(refused)}",
+            "an 'inconsistent_checkpoint' refusal means the peer saw another history of this "
+            "log: run 'talentverbund audit verify DIR' and keep the database as evidence",
+        )
+
+
+@audit.command("checkpoints")
+@DIR
+@click.option("--cosigned", is_flag=True, help="Only checkpoints that carry a peer's cosignature.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the notes here.")
+@JSON
+def checkpoints(directory: Path, cosigned: bool, output: Path | None, as_json: bool) -> None:
+    """Our signed checkpoints with their cosignatures, for 'audit verify DIR --against FILE'."""
+    with node_client(directory) as client:
+        result: dict[str, Any] = client.call("audit.checkpoints", {"cosigned": cosigned})
+    items: list[dict[str, Any]] = result["checkpoints"]
+    if as_json:
+        emit_json(result)
+        return
+    text = "\n".join(item["note"] for item in items)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if not items:
+        raise UsageError(
+            "no checkpoint to write" + (" carries a cosignature" if cosigned else ""),
+            "run 'talentverbund audit witness DIR' first",
+        )
+    _write_atomic(output, text)
+    warn(
+        f"{len(items)} checkpoints written to {output}; keep it outside the node and check "
+        f"with 'talentverbund audit verify DIR --against {output}'"
+    )

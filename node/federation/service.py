@@ -143,6 +143,9 @@ class FederationService:
     def CrossCheck(self, request: pb.Envelope, context: grpc.ServicerContext) -> pb.Envelope:
         return self._handle("CrossCheck", request, context)
 
+    def Witness(self, request: pb.Envelope, context: grpc.ServicerContext) -> pb.Envelope:
+        return self._handle("Witness", request, context)
+
     # -- the pipeline -------------------------------------------------------------------
 
     def receive(

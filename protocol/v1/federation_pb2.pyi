@@ -256,3 +256,23 @@ class CrossCheckReply(_message.Message):
     truncated: bool
     receipt: Receipt
     def __init__(self, receipts: _Optional[_Iterable[_Union[Receipt, _Mapping]]] = ..., checkpoint: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[LogSummary, _Mapping]]] = ..., truncated: _Optional[bool] = ..., receipt: _Optional[_Union[Receipt, _Mapping]] = ...) -> None: ...
+
+class WitnessRequest(_message.Message):
+    __slots__ = ("checkpoint", "old_size", "consistency_proof")
+    CHECKPOINT_FIELD_NUMBER: _ClassVar[int]
+    OLD_SIZE_FIELD_NUMBER: _ClassVar[int]
+    CONSISTENCY_PROOF_FIELD_NUMBER: _ClassVar[int]
+    checkpoint: str
+    old_size: int
+    consistency_proof: _containers.RepeatedScalarFieldContainer[bytes]
+    def __init__(self, checkpoint: _Optional[str] = ..., old_size: _Optional[int] = ..., consistency_proof: _Optional[_Iterable[bytes]] = ...) -> None: ...
+
+class WitnessReply(_message.Message):
+    __slots__ = ("cosignature", "last_size", "receipt")
+    COSIGNATURE_FIELD_NUMBER: _ClassVar[int]
+    LAST_SIZE_FIELD_NUMBER: _ClassVar[int]
+    RECEIPT_FIELD_NUMBER: _ClassVar[int]
+    cosignature: str
+    last_size: int
+    receipt: Receipt
+    def __init__(self, cosignature: _Optional[str] = ..., last_size: _Optional[int] = ..., receipt: _Optional[_Union[Receipt, _Mapping]] = ...) -> None: ...

@@ -59,6 +59,11 @@ class FederationStub:
                 request_serializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.SerializeToString,
                 response_deserializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.FromString,
                 _registered_method=True)
+        self.Witness = channel.unary_unary(
+                '/talentverbund.v1.Federation/Witness',
+                request_serializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.SerializeToString,
+                response_deserializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.FromString,
+                _registered_method=True)
 
 
 class FederationServicer:
@@ -99,6 +104,13 @@ class FederationServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def Witness(self, request, context):
+        """Cosign the asker's exchange-log checkpoint after checking it extends the last one cosigned.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_FederationServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -124,6 +136,11 @@ def add_FederationServicer_to_server(servicer, server):
             ),
             'CrossCheck': grpc.unary_unary_rpc_method_handler(
                     servicer.CrossCheck,
+                    request_deserializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.FromString,
+                    response_serializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.SerializeToString,
+            ),
+            'Witness': grpc.unary_unary_rpc_method_handler(
+                    servicer.Witness,
                     request_deserializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.FromString,
                     response_serializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.SerializeToString,
             ),
@@ -261,6 +278,33 @@ class Federation:
             request,
             target,
             '/talentverbund.v1.Federation/CrossCheck',
+            talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.SerializeToString,
+            talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Witness(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/talentverbund.v1.Federation/Witness',
             talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.SerializeToString,
             talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.FromString,
             options,
