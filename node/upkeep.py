@@ -4,9 +4,10 @@ Every round (5 s): deliver what the outbox holds (to peers and to candidates,
 retrying failed deliveries with backoff) and answer "not accepted" for
 introductions whose response period ended. Every minute: delete expired
 federated results, issued pseudonyms and old answered queries. Every hour: the
-retention sweep (candidates without valid consent past the grace period). A round
-that fails is logged and the next one runs as usual: one broken peer or mail
-server never stops the node.
+retention sweep (candidates without valid consent past the grace period), consent
+reminders, and witnessing (every active peer is asked to cosign our latest
+checkpoint; first one hour after start). A round that fails is logged and the next
+one runs as usual: one broken peer or mail server never stops the node.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 from talentverbund.node.federation.erasure import retention_sweep
 from talentverbund.node.federation.introductions import deliver_outbox, settle_due
 from talentverbund.node.federation.searching import purge_expired_results
+from talentverbund.node.federation.witness import witness_peers
 from talentverbund.node.reminders import remind_expiring_consents
 
 if TYPE_CHECKING:
@@ -33,8 +35,16 @@ TASKS: tuple[tuple[str, float, Callable[[NodeRuntime], int]], ...] = (
     ("outbox_delivered", INTERVAL, deliver_outbox),
     ("results_expired", 60.0, lambda rt: purge_expired_results(rt, rt.clock())),
     ("candidates_retention_erased", 3600.0, retention_sweep),
+    ("checkpoints_witnessed", 3600.0, lambda rt: witness_all(rt)),
     ("consents_reminded", 3600.0, remind_expiring_consents),
 )
+
+
+def witness_all(rt: NodeRuntime) -> int:
+    """Ask every active peer to cosign our latest checkpoint; how many did."""
+    if not rt.federation().trust.snapshot().peers:
+        return 0
+    return sum(1 for result in witness_peers(rt, []) if result.get("ok"))
 
 
 def run_once(rt: NodeRuntime) -> dict[str, int]:
@@ -50,7 +60,8 @@ class Upkeep:
         self.interval = interval
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._last: dict[str, float] = {}
+        # witnessing starts one interval after start: peers may still be starting too
+        self._last: dict[str, float] = {"checkpoints_witnessed": time.monotonic()}
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._loop, name="upkeep", daemon=True)
