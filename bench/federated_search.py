@@ -55,7 +55,7 @@ from talentverbund.matching.index import VectorIndex
 from talentverbund.matching.taxonomy import load_builtin
 from talentverbund.node.admin import AdminClient
 from talentverbund.node.cli.main import main
-from talentverbund.node.matcher import Matcher
+from talentverbund.node.matcher import JobSkill, Matcher
 from talentverbund.node.pool import vectors_from_bytes
 from talentverbund.node.runtime import serving
 from talentverbund.node.synth import generate_candidates
@@ -225,8 +225,6 @@ def in_process_search(
     times = []
     for job_id in job_ids:
         shown = admin.call("job.show", {"id": job_id})
-        from talentverbund.node.matcher import JobSkill
-
         skills = [
             JobSkill(matcher.taxonomy.skill(s["uri"]).index, s["uri"], s["weight"], s["essential"])
             for s in shown["skills"]

@@ -29,8 +29,9 @@ from typing import NoReturn
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from ._encoding import b64url_decode, b64url_encode, kid_number
-from ._time import format_utc, parse_utc, require_utc
+from ._encoding import b64url_encode, kid_number
+from ._reader import JsonReader
+from ._time import format_utc, require_utc
 from .canonical import MAX_SAFE_INTEGER, JSONValue, canonical_json, parse_json_object
 from .errors import CanonicalError, DescriptorError
 from .identity import (
@@ -417,68 +418,8 @@ def _encryption_key_json(key: EncryptionKey) -> dict[str, JSONValue]:
 # -- parsing ----------------------------------------------------------------------
 
 
-class _Reader:
-    """Typed access to one JSON object; rejects missing and unknown fields by path."""
-
-    def __init__(self, obj: object, path: str, fields: Sequence[str]) -> None:
-        self._path = path
-        if not isinstance(obj, dict):
-            if path:
-                _fail(path, "must be a JSON object")
-            raise DescriptorError("descriptor must be a JSON object")
-        unknown = sorted(str(key) for key in obj if key not in fields)
-        if unknown:
-            raise DescriptorError(f"descriptor has unknown field '{self._name(unknown[0])}'")
-        for name in fields:
-            if name not in obj:
-                raise DescriptorError(f"descriptor field '{self._name(name)}' is missing")
-        self._obj: dict[str, object] = obj
-
-    def _name(self, name: str) -> str:
-        return f"{self._path}.{name}" if self._path else name
-
-    def value(self, name: str) -> object:
-        return self._obj[name]
-
-    def text(self, name: str) -> str:
-        value = self._obj[name]
-        if not isinstance(value, str):
-            _fail(self._name(name), "must be a string")
-        return value
-
-    def optional_text(self, name: str) -> str | None:
-        return None if self._obj[name] is None else self.text(name)
-
-    def integer(self, name: str) -> int:
-        value = self._obj[name]
-        if not isinstance(value, int) or isinstance(value, bool):
-            _fail(self._name(name), "must be an integer")
-        return value
-
-    def const(self, name: str, expected: str) -> None:
-        if self._obj[name] != expected:
-            _fail(self._name(name), f"must be {expected!r}")
-
-    def base64(self, name: str) -> bytes:
-        try:
-            return b64url_decode(self.text(name))
-        except ValueError:
-            _fail(self._name(name), "must be unpadded base64url")
-
-    def time(self, name: str) -> datetime:
-        try:
-            return parse_utc(self.text(name))
-        except ValueError:
-            _fail(self._name(name), "must be an RFC 3339 UTC time like 2026-01-31T12:00:00Z")
-
-    def array(self, name: str) -> list[object]:
-        value = self._obj[name]
-        if not isinstance(value, list):
-            _fail(self._name(name), "must be a list")
-        return value
-
-    def child(self, name: str, fields: Sequence[str]) -> _Reader:
-        return _Reader(self._obj[name], self._name(name), fields)
+def _read(obj: object, path: str, fields: Sequence[str]) -> JsonReader:
+    return JsonReader(obj, path, fields, kind="descriptor", error=DescriptorError)
 
 
 def _parse(obj: object) -> NodeDescriptor:
@@ -489,7 +430,7 @@ def _parse(obj: object) -> NodeDescriptor:
             raise DescriptorError(
                 f"descriptor version {version!r} unsupported (this node speaks {supported})"
             )
-    top = _Reader(obj, "", _TOP_FIELDS)
+    top = _read(obj, "", _TOP_FIELDS)
     return NodeDescriptor(
         node_id=top.text("node_id"),
         name=top.text("name"),
@@ -509,17 +450,17 @@ def _parse(obj: object) -> NodeDescriptor:
     )
 
 
-def _parse_signing_key(r: _Reader) -> SigningKeyInfo:
+def _parse_signing_key(r: JsonReader) -> SigningKeyInfo:
     r.const("alg", SIGNING_ALG)
     return SigningKeyInfo(kid=r.text("kid"), public=r.base64("public"))
 
 
-def _parse_commitment(r: _Reader) -> KeyCommitment:
+def _parse_commitment(r: JsonReader) -> KeyCommitment:
     r.const("alg", COMMITMENT_ALG)
     return KeyCommitment(kid=r.text("kid"), digest=r.text("digest"))
 
 
-def _parse_signature(r: _Reader) -> DescriptorSignature:
+def _parse_signature(r: JsonReader) -> DescriptorSignature:
     r.const("alg", SIGNING_ALG)
     return DescriptorSignature(kid=r.text("kid"), value=r.base64("value"))
 
@@ -529,7 +470,7 @@ def _parse_encryption_keys(items: list[object]) -> tuple[EncryptionKey, ...]:
         _fail("encryption_keys", f"must hold 1 to {MAX_ENCRYPTION_KEYS} keys")
     keys = []
     for index, item in enumerate(items):
-        r = _Reader(item, f"encryption_keys[{index}]", ("kid", "kem", "public", "not_after"))
+        r = _read(item, f"encryption_keys[{index}]", ("kid", "kem", "public", "not_after"))
         keys.append(
             EncryptionKey(r.text("kid"), r.text("kem"), r.base64("public"), r.time("not_after"))
         )

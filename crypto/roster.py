@@ -57,7 +57,8 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from . import keyfiles
 from ._encoding import b64url_decode, b64url_encode
-from ._time import format_utc, parse_utc, require_utc, utc_now
+from ._reader import JsonReader
+from ._time import format_utc, require_utc, utc_now
 from .canonical import MAX_SAFE_INTEGER, JSONValue, canonical_json, parse_json_object
 from .descriptor import NodeDescriptor
 from .errors import CanonicalError, DescriptorError, RosterError
@@ -260,10 +261,10 @@ class RosterHeader:
 def read_roster_header(data: bytes | str) -> RosterHeader:
     """Parse the JSON and the top-level fields strictly, without verifying anything."""
     obj = _load(data)
-    top = _Reader(obj, "", _FIELDS)
+    top = _read(obj, "", _FIELDS)
     signer = top.child("signer", _SIGNER_FIELDS)
     return RosterHeader(
-        name=top.text("name"), version=top.integer("version"), signer_public=signer.key()
+        name=top.text("name"), version=top.safe_integer("version"), signer_public=_key(signer)
     )
 
 
@@ -271,9 +272,9 @@ def parse_roster(data: bytes | str, trusted_key: bytes, *, now: datetime | None 
     """Parse a roster strictly and verify it against ``trusted_key`` (raw Ed25519 public key)."""
     moment = require_utc(now) if now is not None else utc_now()
     obj = _load(data)
-    top = _Reader(obj, "", _FIELDS)
+    top = _read(obj, "", _FIELDS)
     signer = top.child("signer", _SIGNER_FIELDS)
-    public = signer.key()
+    public = _key(signer)
     if signer.text("kid") != roster_key_id(public):
         _fail("signer.kid", f"must be {roster_key_id(public)}, derived from signer.public_key")
     if public != trusted_key:
@@ -286,7 +287,7 @@ def parse_roster(data: bytes | str, trusted_key: bytes, *, now: datetime | None 
         _fail("members", f"must list at most {MAX_MEMBERS} nodes")
     roster = Roster(
         name=top.text("name"),
-        version=top.integer("version"),
+        version=top.safe_integer("version"),
         issued_at=top.time("issued_at"),
         expires_at=top.time("expires_at"),
         members=tuple(_parse_member(index, item) for index, item in enumerate(members)),
@@ -382,61 +383,12 @@ def _bad_int(value: object) -> bool:
     return not isinstance(value, int) or isinstance(value, bool) or value > MAX_SAFE_INTEGER
 
 
-class _Reader:
-    """Typed access to one JSON object; rejects missing and unknown fields by path."""
+def _read(obj: object, path: str, fields: Sequence[str]) -> JsonReader:
+    return JsonReader(obj, path, fields, kind="roster", error=RosterError)
 
-    def __init__(self, obj: object, path: str, fields: Sequence[str]) -> None:
-        self._path = path
-        if not isinstance(obj, dict):
-            if path:
-                _fail(path, "must be a JSON object")
-            raise RosterError("roster must be a JSON object")
-        unknown = sorted(str(key) for key in obj if key not in fields)
-        if unknown:
-            raise RosterError(f"roster has unknown field '{self._name(unknown[0])}'")
-        for name in fields:
-            if name not in obj:
-                _fail(self._name(name), "is missing")
-        self._obj: dict[str, object] = obj
 
-    def _name(self, name: str) -> str:
-        return f"{self._path}.{name}" if self._path else name
-
-    def text(self, name: str) -> str:
-        value = self._obj[name]
-        if not isinstance(value, str):
-            _fail(self._name(name), "must be a string")
-        return value
-
-    def integer(self, name: str) -> int:
-        value = self._obj[name]
-        if _bad_int(value) or not isinstance(value, int):
-            _fail(self._name(name), f"must be an integer up to {MAX_SAFE_INTEGER}")
-        return value
-
-    def base64(self, name: str) -> bytes:
-        try:
-            return b64url_decode(self.text(name))
-        except ValueError:
-            _fail(self._name(name), "must be unpadded base64url")
-
-    def key(self) -> bytes:
-        try:
-            return parse_public_key(self.text("public_key"))
-        except RosterError as exc:
-            _fail(self._name("public_key"), f"is invalid: {exc}")
-
-    def time(self, name: str) -> datetime:
-        try:
-            return parse_utc(self.text(name))
-        except ValueError:
-            _fail(self._name(name), "must be an RFC 3339 UTC time like 2026-01-31T12:00:00Z")
-
-    def array(self, name: str) -> list[object]:
-        value = self._obj[name]
-        if not isinstance(value, list):
-            _fail(self._name(name), "must be a list")
-        return value
-
-    def child(self, name: str, fields: Sequence[str]) -> _Reader:
-        return _Reader(self._obj[name], self._name(name), fields)
+def _key(reader: JsonReader) -> bytes:
+    try:
+        return parse_public_key(reader.text("public_key"))
+    except RosterError as exc:
+        reader.problem("public_key", f"is invalid: {exc}")

@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -91,3 +93,30 @@ def wait_serving(node: Node) -> None:
                 return
         time.sleep(0.1)
     raise AssertionError(f"serve {node.name} did not start")
+
+
+@contextlib.contextmanager
+def serving_pair(base: Path, handshakes: int = 3) -> Iterator[tuple[Node, Node]]:
+    """Kiel and Flensburg serving, peered both ways, with a few handshakes logged."""
+    a, b = init_node(base, "Kiel", "01002"), init_node(base, "Flensburg", "01001")
+    for node in (a, b):
+        serve(node)
+    try:
+        for node in (a, b):
+            wait_serving(node)
+        assert run_cli("peer", "add", a.directory, b.descriptor_file)[0] == 0
+        assert run_cli("peer", "add", b.directory, a.descriptor_file)[0] == 0
+        for _ in range(handshakes):
+            assert run_cli("peer", "ping", a.directory, b.node_id)[0] == 0
+            assert run_cli("peer", "ping", b.directory, a.node_id)[0] == 0
+        yield a, b
+    finally:
+        for node in (a, b):
+            if node.proc is not None:
+                node.proc.send_signal(signal.SIGTERM)
+        for node in (a, b):
+            if node.proc is not None:
+                try:
+                    node.proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    node.proc.kill()

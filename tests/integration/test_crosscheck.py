@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import signal
 import sqlite3
-import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -14,34 +12,13 @@ import pytest
 from talentverbund.node.admin import AdminClient
 from talentverbund.node.federation.crosscheck import compare
 from talentverbund.protocol.v1 import federation_pb2 as pb
-from tests.nodes import Node, init_node, run_cli, serve, wait_serving
+from tests.nodes import Node, run_cli, serving_pair
 
 
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Node, Node]]:
-    base = tmp_path_factory.mktemp("crosscheck")
-    a, b = init_node(base, "Kiel", "01002"), init_node(base, "Flensburg", "01001")
-    for node in (a, b):
-        serve(node)
-    try:
-        for node in (a, b):
-            wait_serving(node)
-        assert run_cli("peer", "add", a.directory, b.descriptor_file)[0] == 0
-        assert run_cli("peer", "add", b.directory, a.descriptor_file)[0] == 0
-        for _ in range(3):
-            assert run_cli("peer", "ping", a.directory, b.node_id)[0] == 0
-            assert run_cli("peer", "ping", b.directory, a.node_id)[0] == 0
-        yield a, b
-    finally:
-        for node in (a, b):
-            if node.proc is not None:
-                node.proc.send_signal(signal.SIGTERM)
-        for node in (a, b):
-            if node.proc is not None:
-                try:
-                    node.proc.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    node.proc.kill()
+    with serving_pair(tmp_path_factory.mktemp("crosscheck")) as nodes:
+        yield nodes
 
 
 def _window() -> list[str]:
