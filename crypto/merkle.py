@@ -58,6 +58,9 @@ LEAF_PREFIX = b"\x00"
 NODE_PREFIX = b"\x01"
 
 MAX_TREE_SIZE = 2**64 - 1
+
+_PRUNED = b""
+"""Placeholder in :class:`ProofTree` for a subtree hash deleted with old leaves."""
 """Largest tree size a checkpoint can state (RFC 9162 sizes are uint64)."""
 
 
@@ -273,6 +276,39 @@ class ProofTree:
         while len(self._levels[-1]) > 1:
             self._levels.append(_pair_level(self._levels[-1]))
 
+    @classmethod
+    def from_base(
+        cls, base_size: int, frontier: Sequence[bytes], leaf_hashes: Sequence[bytes] = ()
+    ) -> ProofTree:
+        """A tree whose first ``base_size`` leaves were deleted, keeping their compact range.
+
+        ``frontier`` is :attr:`MerkleTree.frontier` at ``base_size``. Every proof
+        RFC 6962 defines for a leaf at or after ``base_size``, and every consistency
+        proof from an old size at or after it, needs only those subtree roots
+        (each left sibling on such a path is one of them), so a log can delete its
+        oldest entries and still prove everything after them. Anything needing a
+        deleted leaf raises :class:`MerkleError`.
+        """
+        MerkleTree.from_frontier(base_size, frontier)  # checks the shape
+        leaves = list(leaf_hashes)
+        _check_hashes(leaves, "leaf hash")
+        tree = cls()
+        levels: list[list[bytes]] = [[_PRUNED] * base_size]
+        position = 0
+        known: dict[tuple[int, int], bytes] = {}
+        for k in range(base_size.bit_length() - 1, -1, -1):
+            if base_size >> k & 1:
+                known[(k, position >> k)] = bytes(frontier[len(known)])
+                position += 1 << k
+        for k in range(1, base_size.bit_length()):
+            levels.append([_PRUNED] * (base_size >> k))
+        for (k, index), value in known.items():
+            levels[k][index] = value
+        tree._levels = levels
+        for leaf in leaves:
+            tree.append(bytes(leaf))
+        return tree
+
     @property
     def size(self) -> int:
         return len(self._levels[0])
@@ -280,7 +316,10 @@ class ProofTree:
     def leaf(self, index: int) -> bytes:
         """The leaf hash at ``index``."""
         _check_index(index, self.size, MerkleError)
-        return self._levels[0][index]
+        value = self._levels[0][index]
+        if value is _PRUNED:
+            raise MerkleError(f"leaf {index} was deleted with an earlier part of the log")
+        return value
 
     def append(self, leaf_hash: bytes) -> int:
         """Add one leaf hash; returns its index."""
@@ -289,10 +328,9 @@ class ProofTree:
         levels[0].append(bytes(leaf_hash))
         k = 0
         while len(levels[k]) % 2 == 0:
-            parent = _node(levels[k][-2], levels[k][-1])
             if k + 1 == len(levels):
                 levels.append([])
-            levels[k + 1].append(parent)
+            levels[k + 1].append(_node(levels[k][-2], levels[k][-1]))
             k += 1
         return len(levels[0]) - 1
 
@@ -367,7 +405,13 @@ class ProofTree:
         length = end - start
         for k in range(length.bit_length() - 1, -1, -1):
             if length >> k & 1:
-                nodes.append(self._levels[k][position >> k])
+                value = self._levels[k][position >> k]
+                if value is _PRUNED:
+                    raise MerkleError(
+                        f"leaves [{position}, {position + (1 << k)}) were deleted with an "
+                        "earlier part of the log: no proof reaches into them"
+                    )
+                nodes.append(value)
                 position += 1 << k
         node = nodes[-1]
         for left in reversed(nodes[:-1]):

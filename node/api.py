@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from talentverbund.node import audit
+from talentverbund.node import audit, log_epochs
 from talentverbund.node.errors import UsageError
 from talentverbund.node.federation import erasure, introductions, peers, rosters, witness
 from talentverbund.node.federation.crosscheck import cross_check
@@ -237,6 +237,9 @@ METHODS: dict[str, Handler] = {
     "log.verify": log_verify,
     "audit.crosscheck": audit_crosscheck,
     "audit.checkpoint": audit.api_checkpoint,
+    "audit.epochs": log_epochs.api_epochs,
+    "audit.close_epoch": log_epochs.api_close_epoch,
+    "audit.delete_epochs": log_epochs.api_delete_epochs,
     "audit.verify": audit.api_verify,
     "audit.prove": audit.api_prove,
     "audit.export": audit.api_export,

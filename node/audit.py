@@ -77,6 +77,8 @@ from datetime import UTC, date, datetime, timedelta
 from json.encoder import encode_basestring
 from typing import IO, TYPE_CHECKING, Any
 
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
@@ -97,13 +99,14 @@ from talentverbund.crypto.checkpoint import (
     verifier_key,
 )
 from talentverbund.crypto.descriptor import NodeDescriptor
-from talentverbund.crypto.errors import CryptoError, InclusionProofError, NoteError
+from talentverbund.crypto.errors import CryptoError, InclusionProofError, MerkleError, NoteError
 from talentverbund.crypto.identity import NodeIdentity, key_commitment, tls_server_name
 from talentverbund.crypto.merkle import (
     EMPTY_ROOT,
     HASH_SIZE,
     LEAF_PREFIX,
     MerkleTree,
+    ProofTree,
     verify_inclusion,
 )
 from talentverbund.node.errors import NodeError, UsageError
@@ -111,10 +114,11 @@ from talentverbund.node.federation.exchange_log import (
     GENESIS_HASH,
     HASH_DOMAIN,
     LogRecord,
+    LogTransaction,
     entry_bytes,
     format_logged_at,
 )
-from talentverbund.node.storage.models import ExchangeLogEntry, LogCheckpoint, Peer
+from talentverbund.node.storage.models import ExchangeLogEntry, LogCheckpoint, LogEpoch, Peer
 
 if TYPE_CHECKING:
     from talentverbund.node.federation.core import Federation
@@ -123,6 +127,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("talentverbund.audit")
 
 CHECKPOINT_MSG_TYPE = "checkpoint"
+EPOCH_MSG_TYPE = "log.epoch"
+EPOCH_RECORD_DOMAIN = b"talentverbund/log-epoch-deletion/v1\n"
 KEY_EXTENSION = "talentverbund-signing-key"
 NEXT_KEY_EXTENSION = "talentverbund-next-key-sha256"
 PROOF_FORMAT = "talentverbund/inclusion-proof/v1"
@@ -349,6 +355,49 @@ class Problem:
         }
 
 
+@dataclass(frozen=True)
+class LogBase:
+    """Where the stored log starts: after the entries deleted with expired epochs.
+
+    Entries ``1..size`` are gone; what verification needs to go on is the hash of
+    entry ``size`` (the next entry's ``prev_hash``) and the Merkle compact range at
+    ``size`` (which extends to every later root and proof). Both come from the
+    newest deleted epoch (:mod:`talentverbund.node.log_epochs`), whose signed
+    record :func:`verify` checks.
+    """
+
+    size: int = 0
+    prev_hash: str = GENESIS_HASH
+    frontier: tuple[bytes, ...] = ()
+    root: bytes = EMPTY_ROOT
+    epoch: int = 0
+
+    def tree(self) -> MerkleTree:
+        return MerkleTree.from_frontier(self.size, self.frontier)
+
+
+def load_base(session: Session) -> LogBase:
+    """The start of the stored log, from the newest deleted epoch (or the genesis)."""
+    row = session.scalars(
+        select(LogEpoch)
+        .where(LogEpoch.deleted_at.is_not(None))
+        .order_by(LogEpoch.last_seq.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return LogBase()
+    try:
+        frontier = tuple(bytes.fromhex(str(h)) for h in row.frontier)
+        tree = MerkleTree.from_frontier(int(row.last_seq), frontier)
+    except (TypeError, ValueError, MerkleError) as exc:
+        raise AuditError(
+            f"the record of deleted epoch {row.number} is damaged (its Merkle range: {exc}); "
+            "the log after it cannot be verified",
+            "restore the log_epochs table from a backup and run 'talentverbund audit verify DIR'",
+        ) from None
+    return LogBase(int(row.last_seq), row.last_entry_hash, frontier, tree.root(), row.number)
+
+
 @dataclass
 class _Target:
     """A checkpoint the log must reproduce: its size, root and what we know of it."""
@@ -408,6 +457,7 @@ class _Scan:
     recorded: list[_Recorded] = field(default_factory=list)
     clock_regressions: int = 0
     first_regression: int | None = None
+    base: LogBase = field(default_factory=LogBase)
 
 
 @dataclass(frozen=True)
@@ -702,8 +752,8 @@ def worker_main() -> None:
 _WORKER_CODE = "from talentverbund.node.audit import worker_main; worker_main()"
 
 
-def _parallel_walks(session: Session, size: int, workers: int) -> list[_Walk] | None:
-    """Walk ``1..size`` split over ``workers`` processes; None when that is not possible.
+def _parallel_walks(session: Session, lo: int, size: int, workers: int) -> list[_Walk] | None:
+    """Walk ``lo + 1..size`` split over ``workers`` processes; None when that is not possible.
 
     Plain ``python -c`` subprocesses, not multiprocessing: nothing of the calling
     program (``serve`` with its threads, a test runner, a script) is re-imported.
@@ -712,7 +762,7 @@ def _parallel_walks(session: Session, size: int, workers: int) -> list[_Walk] | 
     if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
         return None
     address = url.render_as_string(hide_password=False)
-    bounds = [size * i // workers for i in range(workers + 1)]
+    bounds = [lo + (size - lo) * i // workers for i in range(workers + 1)]
     processes: list[tuple[subprocess.Popen[bytes], IO[bytes]]] = []
     try:
         for i in range(workers):
@@ -748,29 +798,29 @@ def _parallel_walks(session: Session, size: int, workers: int) -> list[_Walk] | 
             errors.close()
 
 
-def _stitched(walks: list[_Walk], size: int) -> bool:
-    """Did the ranges join into one unbroken chain of ``size`` entries?"""
-    previous = GENESIS_HASH
+def _stitched(walks: list[_Walk], base: LogBase, size: int) -> bool:
+    """Did the ranges join into one unbroken chain from the base up to ``size``?"""
+    previous = base.prev_hash
     for walk in walks:
         if walk.broken is not None or walk.first_prev_hash != previous:
             return False
         previous = walk.last_hash
-    return sum(walk.count for walk in walks) == size
+    return sum(walk.count for walk in walks) == size - base.size
 
 
-def _walks(session: Session, upto: int | None, workers: int | None) -> list[_Walk]:
-    """Walk entries ``1..upto`` (all without ``upto``): in worker processes when large.
+def _walks(session: Session, upto: int | None, workers: int | None, base: LogBase) -> list[_Walk]:
+    """Walk the entries after the base up to ``upto`` (all without): in workers when large.
 
     Whenever the pieces do not join into one clean chain, one sequential pass runs
     instead, so the first problem is located and explained exactly.
     """
-    size = upto if upto is not None else _log_size(session)
+    size = max(upto if upto is not None else _log_size(session), base.size)
     workers = workers if workers is not None else min(os.cpu_count() or 1, MAX_WORKERS)
-    if workers > 1 and size >= PARALLEL_MIN_ENTRIES:
-        walks = _parallel_walks(session, size, workers)
-        if walks is not None and _stitched(walks, size):
+    if workers > 1 and size - base.size >= PARALLEL_MIN_ENTRIES:
+        walks = _parallel_walks(session, base.size, size, workers)
+        if walks is not None and _stitched(walks, base, size):
             return walks
-    return [_walk(session, 1, upto, GENESIS_HASH)]
+    return [_walk(session, base.size + 1, upto, base.prev_hash)]
 
 
 def _scan(session: Session, sizes: set[int], workers: int | None = None) -> _Scan:
@@ -782,8 +832,9 @@ def _scan(session: Session, sizes: set[int], workers: int | None = None) -> _Sca
     processes; whenever the pieces do not join cleanly, one sequential pass runs
     again to locate and explain the first problem exactly.
     """
-    walks = _walks(session, None, workers)
-    scan = _Scan()
+    base = load_base(session)
+    walks = _walks(session, None, workers, base)
+    scan = _Scan(tree=base.tree(), base=base)
     _grow_tree(scan, walks, sizes)
     last = walks[-1]
     scan.entries, scan.head_hash = last.last_seq, last.last_hash
@@ -804,9 +855,10 @@ def _scan(session: Session, sizes: set[int], workers: int | None = None) -> _Sca
 def _grow_tree(scan: _Scan, walks: list[_Walk], sizes: set[int]) -> None:
     """Feed the leaves to the Merkle tree, keeping the roots at the sizes asked for."""
     recorded = [(seq, details) for walk in walks for seq, details in walk.recorded]
-    stops = sorted({s for s in sizes if s > 0} | {seq - 1 for seq, _ in recorded})
-    roots_at: dict[int, bytes] = {}
-    tree, position, stop_index = scan.tree, 0, 0
+    base = scan.base
+    stops = sorted(s for s in {*sizes, *(seq - 1 for seq, _ in recorded)} if s > base.size)
+    roots_at: dict[int, bytes] = {base.size: base.root} if base.size else {}
+    tree, position, stop_index = scan.tree, base.size, 0
     for walk in walks:
         blob = walk.leaves
         for offset in range(0, len(blob), HASH_SIZE * _LEAF_BATCH):
@@ -1129,6 +1181,10 @@ def _verify(
         notes = _judge_cosignatures(fed, session, targets) if against is not None else []
     _judge_roots(targets, scan)
     _judge_signatures(targets, _own_keys(fed.identity), log_origin(fed.node_id))
+    with fed.sessions() as session:
+        found, epoch_notes = _epoch_problems(fed, session, targets, scan.base)
+    problems += found
+    notes += epoch_notes
     problems += _signature_problems(targets)
     problems += _root_problems(targets, scan)
     problems += _recorded_problems(targets, scan)
@@ -1144,6 +1200,78 @@ def _verify(
         tuple(notes),
     )
     return report, scan
+
+
+def _epoch_problems(
+    fed: Federation, session: Session, targets: list[_Target], base: LogBase
+) -> tuple[list[Problem], list[str]]:
+    """Deleted epochs: their signed records, and that nothing they deleted is back."""
+    trusted = {fed.identity.signing_public_key, fed.identity.initial_signing_public_key}
+    trusted |= {t.signing_key for t in targets if t.signature_ok and t.signing_key}
+    rows = session.scalars(
+        select(LogEpoch).where(LogEpoch.deleted_at.is_not(None)).order_by(LogEpoch.number)
+    ).all()
+    problems = []
+    for row in rows:
+        why = epoch_record_problem(fed.node_id, row, trusted)
+        if why:
+            problems.append(
+                Problem("epoch_record", f"deleted epoch {row.number}: {why}", row.last_seq)
+            )
+    if not base.size:
+        return problems, []
+    kept = session.scalar(select(func.min(_TABLE.c.seq)).where(_TABLE.c.seq <= base.size))
+    if kept is not None:
+        problems.append(
+            Problem(
+                "inserted",
+                f"entry {kept} is stored although epoch {base.epoch} deleted entries up to "
+                f"{base.size}: entries were inserted",
+                int(kept),
+            )
+        )
+    note = (
+        f"entries 1 to {base.size} were deleted with expired epochs (up to epoch "
+        f"{base.epoch}); verification continues from the signed record of epoch {base.epoch}"
+    )
+    return problems, [note]
+
+
+def epoch_record_problem(node_id: str, row: LogEpoch, trusted: set[bytes]) -> str:
+    """Why a deleted epoch's signed record does not hold, or "" when it does."""
+    try:
+        document = json.loads(row.record or "")
+        body = document["record"]
+        key = base64.b64decode(body["signing_key"], validate=True)
+        signature = base64.b64decode(document["signature"], validate=True)
+        Ed25519PublicKey.from_public_bytes(key).verify(
+            signature, EPOCH_RECORD_DOMAIN + canonical_json(body)
+        )
+    except (InvalidSignature, KeyError, TypeError, ValueError):
+        return "its signed deletion record is missing or its signature does not verify"
+    if key not in trusted or body.get("node_id") != node_id:
+        return "its deletion record is not signed by this node's key"
+    stored = {
+        "epoch": row.number,
+        "first_seq": row.first_seq,
+        "last_seq": row.last_seq,
+        "root_hash": row.root_hash,
+        "frontier": list(row.frontier),
+        "last_entry_hash": row.last_entry_hash,
+    }
+    changed = sorted(name for name, value in stored.items() if body.get(name) != value)
+    if changed:
+        return f"its stored {', '.join(changed)} differ from its signed record (edited)"
+    try:
+        opened = open_checkpoint(str(body["checkpoint"]), [verifier_key(log_origin(node_id), key)])
+    except NoteError as exc:
+        return f"the final checkpoint in its record does not verify: {exc}"
+    if (opened.checkpoint.size, opened.checkpoint.root_hash.hex()) != (
+        row.last_seq,
+        row.root_hash,
+    ):
+        return "its final checkpoint is of another size or root than the record says"
+    return ""
 
 
 def _judge_roots(targets: list[_Target], scan: _Scan) -> None:
@@ -1235,7 +1363,8 @@ def _recorded_problems(targets: list[_Target], scan: _Scan) -> list[Problem]:
     stored = {t.row_id: t for t in targets if t.row_id is not None}
     matched = _matched_sizes(targets, scan)
     for record in scan.recorded:
-        if record.checkpoint_id is not None and record.checkpoint_id not in stored:
+        expired = record.tree_size is not None and record.tree_size < scan.base.size
+        if record.checkpoint_id is not None and record.checkpoint_id not in stored and not expired:
             problems.append(
                 Problem(
                     "checkpoint_deleted",
@@ -1296,13 +1425,13 @@ def make_checkpoint(
     fed: Federation, actor: str = "operator", *, workers: int | None = None
 ) -> CheckpointInfo:
     """Verify the whole log, then sign and store a checkpoint of it."""
-    scan = _verified_for_signing(fed, workers)
+    scan = verified_for_signing(fed, workers)
     if scan.entries == 0:
         raise UsageError("the exchange log is empty: there is nothing to sign yet")
     return _store_checkpoint(fed, scan.entries, scan.tree.root(), actor)
 
 
-def _verified_for_signing(fed: Federation, workers: int | None) -> _Scan:
+def verified_for_signing(fed: Federation, workers: int | None = None) -> _Scan:
     """The scan of a log fit to sign, or AuditError.
 
     A signature over a tampered log would make the tampering look legitimate to
@@ -1321,37 +1450,58 @@ def _verified_for_signing(fed: Federation, workers: int | None) -> _Scan:
     return scan
 
 
+def catch_up(session: Session, tree: MerkleTree, head_hash: str) -> tuple[MerkleTree, str]:
+    """Verify and add the entries appended after a verified ``tree``; the new head hash."""
+    walk = _walk(session, tree.size + 1, None, head_hash)
+    if walk.broken is not None:
+        raise AuditError(
+            f"entry {walk.last_seq + 1} does not continue the verified log "
+            f"(entries up to {walk.last_seq} were verified)",
+            "run 'talentverbund audit verify DIR'",
+        )
+    tree.extend(_split_leaves(walk.leaves))
+    return tree, walk.last_hash
+
+
 def _store_checkpoint(fed: Federation, size: int, root: bytes, actor: str) -> CheckpointInfo:
     """Sign (size, root), store the note and append the ``checkpoint`` entry atomically."""
+    with fed.log.transaction() as tx:
+        info = add_checkpoint(fed, tx, size, root, actor)
+    log.info("log checkpoint signed", extra={"tree_size": size, "checkpoint_id": info.id})
+    return info
+
+
+def add_checkpoint(
+    fed: Federation, tx: LogTransaction, size: int, root: bytes, actor: str
+) -> CheckpointInfo:
+    """Inside an open log transaction: sign (size, root), store it, append its entry."""
     note = sign_checkpoint(fed.identity, size, root)
     origin = log_origin(fed.node_id)
     key = verifier_key(origin, fed.identity.signing_public_key)
-    with fed.log.transaction() as tx:
-        row = LogCheckpoint(
-            origin=origin,
-            tree_size=size,
-            root_hash=root.hex(),
-            note=note,
-            created_at=fed.clock(),
-            peer_id=None,
+    row = LogCheckpoint(
+        origin=origin,
+        tree_size=size,
+        root_hash=root.hex(),
+        note=note,
+        created_at=fed.clock(),
+        peer_id=None,
+    )
+    tx.session.add(row)
+    tx.session.flush()
+    appended = tx.append(
+        LogRecord(
+            direction="local",
+            actor=actor,
+            msg_type=CHECKPOINT_MSG_TYPE,
+            status="ok",
+            details={
+                "checkpoint_id": row.id,
+                "tree_size": size,
+                "root_hash": root.hex(),
+                "key": key,
+            },
         )
-        tx.session.add(row)
-        tx.session.flush()
-        appended = tx.append(
-            LogRecord(
-                direction="local",
-                actor=actor,
-                msg_type=CHECKPOINT_MSG_TYPE,
-                status="ok",
-                details={
-                    "checkpoint_id": row.id,
-                    "tree_size": size,
-                    "root_hash": root.hex(),
-                    "key": key,
-                },
-            )
-        )
-    log.info("log checkpoint signed", extra={"tree_size": size, "checkpoint_id": row.id})
+    )
     return CheckpointInfo(row.id, origin, size, root.hex(), note, appended.seq)
 
 
@@ -1429,7 +1579,7 @@ class CheckpointScheduler:
 
     def _sign_if_grown(self) -> CheckpointInfo | None:
         if self._tree is None:
-            scan = _verified_for_signing(self._fed, self._workers)
+            scan = verified_for_signing(self._fed, self._workers)
             self._tree, self._head = scan.tree, scan.head_hash
         else:
             self._extend()
@@ -1443,38 +1593,10 @@ class CheckpointScheduler:
         """Verify and add the entries appended since the last round."""
         assert self._tree is not None
         with self._fed.sessions() as session:
-            walk = _walk(session, self._tree.size + 1, None, self._head)
-        if walk.broken is not None:
-            raise AuditError(
-                f"entry {walk.last_seq + 1} does not continue the verified log "
-                f"(entries up to {walk.last_seq} were verified)"
-            )
-        self._tree.extend(_split_leaves(walk.leaves))
-        self._head = walk.last_hash
+            self._tree, self._head = catch_up(session, self._tree, self._head)
 
 
 # -- inclusion proofs ---------------------------------------------------------------------
-
-
-def _split(n: int) -> int:
-    """Largest power of two smaller than ``n`` (n >= 2): RFC 6962's split point."""
-    return 1 << ((n - 1).bit_length() - 1)
-
-
-def _proof_ranges(index: int, size: int) -> list[tuple[int, int]]:
-    """Leaf ranges whose roots form the inclusion path of ``index``, leaf upwards."""
-    ranges = []
-    start, end = 0, size
-    while end - start > 1:
-        k = _split(end - start)
-        if index < start + k:
-            ranges.append((start + k, end))
-            end = start + k
-        else:
-            ranges.append((start, start + k))
-            start += k
-    ranges.reverse()
-    return ranges
 
 
 def prove(fed: Federation, seq: int, *, workers: int | None = None) -> dict[str, Any]:
@@ -1504,22 +1626,14 @@ def prove(fed: Federation, seq: int, *, workers: int | None = None) -> dict[str,
                 "run 'talentverbund audit checkpoint DIR' first",
             )
         size = checkpoint.size
-        walks = _walks(session, size, workers)
-        if walks[-1].broken is not None or sum(w.count for w in walks) != size:
-            raise AuditError(
-                f"the log does not verify up to entry {size}; no proof is given",
-                "run 'talentverbund audit verify DIR'",
-            )
+        if seq <= load_base(session).size:
+            raise _deleted_entry(seq)
+        tree = proof_tree(session, size, workers=workers)
         row = session.execute(select(*_ENTRY_COLUMNS).where(_TABLE.c.seq == seq)).one()
         entry = _entry_json(dict(row._mapping))
-    leaves = b"".join(walk.leaves for walk in walks)
     index = seq - 1
-    leaf = leaves[index * HASH_SIZE : seq * HASH_SIZE]
-    path = []
-    for start, end in _proof_ranges(index, size):
-        tree = MerkleTree()
-        tree.extend(_split_leaves(leaves[start * HASH_SIZE : end * HASH_SIZE]))
-        path.append(tree.root())
+    leaf = tree.leaf(index)
+    path = tree.inclusion_proof(index, size)
     try:
         verify_inclusion(leaf, index, size, path, checkpoint.root_hash)
     except InclusionProofError as exc:
@@ -1554,21 +1668,35 @@ def _log_size(session: Session) -> int:
     return int(session.scalar(select(func.coalesce(func.max(_TABLE.c.seq), 0))) or 0)
 
 
-def leaf_hashes(session: Session, size: int, *, workers: int | None = None) -> list[bytes]:
-    """RFC 6962 leaf hashes of entries ``1..size`` (leaf ``seq - 1``), chain checked first.
+def proof_tree(session: Session, size: int, *, workers: int | None = None) -> ProofTree:
+    """Every subtree hash of entries ``1..size`` (leaf ``seq - 1``), chain checked first.
 
+    After epochs were deleted the tree starts from their compact range, so it
+    proves every entry still stored and every size from the deletion on.
     Raises :class:`AuditError` when the log does not verify up to ``size`` (or is
     shorter): nothing is proven from a log that does not check out.
     """
-    if size <= 0:
-        return []
-    walks = _walks(session, size, workers)
-    if walks[-1].broken is not None or sum(w.count for w in walks) != size:
+    base = load_base(session)
+    if size < base.size:
+        raise AuditError(
+            f"entries up to {base.size} were deleted with epoch {base.epoch}: nothing "
+            f"up to size {size} can be proven any more"
+        )
+    walks = _walks(session, size, workers, base) if size > base.size else []
+    if walks and (walks[-1].broken is not None or sum(w.count for w in walks) != size - base.size):
         raise AuditError(
             f"the log does not verify up to entry {size}; no proof is given",
             "run 'talentverbund audit verify DIR'",
         )
-    return _split_leaves(b"".join(walk.leaves for walk in walks))
+    leaves = _split_leaves(b"".join(walk.leaves for walk in walks))
+    return ProofTree.from_base(base.size, base.frontier, leaves)
+
+
+def _deleted_entry(seq: int) -> UsageError:
+    return UsageError(
+        f"entry {seq} was deleted with its epoch when the log's retention period ended",
+        "'talentverbund audit epochs DIR' lists the deleted epochs and their signed records",
+    )
 
 
 @dataclass(frozen=True)

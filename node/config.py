@@ -105,6 +105,33 @@ class OutboxConfig:
 
 
 @dataclass(frozen=True)
+class AuditConfig:
+    """The exchange log's epochs, their retention and its optional file mirror."""
+
+    epoch_days: int = 90  # serve closes the log's current epoch when it is this old; 0: by hand
+    log_retention_days: int = 1095  # closed epochs older than this are deleted; 0: keep all
+    mirror_dir: str = ""  # append-only copy of every entry; relative to DIR; empty: off
+
+    def validate(self) -> None:
+        if not 0 <= self.epoch_days <= 3660:
+            raise UsageError("audit.epoch_days must be 0..3660 (0: by hand)", "the default is 90")
+        if not 0 <= self.log_retention_days <= 36600:
+            raise UsageError(
+                "audit.log_retention_days must be 0..36600 (0: keep every epoch)",
+                "the default is 1095 (three years)",
+            )
+        if self.log_retention_days and self.log_retention_days < self.epoch_days:
+            raise UsageError(
+                "audit.log_retention_days is shorter than audit.epoch_days",
+                "an epoch must close before it can expire: raise log_retention_days",
+            )
+
+    def mirror_path(self, directory: Path) -> Path | None:
+        """The mirror directory, or None when mirroring is off."""
+        return (directory / self.mirror_dir) if self.mirror_dir else None
+
+
+@dataclass(frozen=True)
 class NodeConfig:
     """Everything ``serve`` and the other commands read from the config file."""
 
@@ -119,6 +146,7 @@ class NodeConfig:
     privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
     federation: FederationConfig = field(default_factory=FederationConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
+    audit: AuditConfig = field(default_factory=AuditConfig)
 
     @property
     def endpoint(self) -> str:
@@ -167,6 +195,7 @@ class NodeConfig:
             raise UsageError("privacy.reminder_days must be 0..365 (0: off)", "the default is 30")
         self.federation.validate()
         self.outbox.validate()
+        self.audit.validate()
 
     def to_toml(self) -> dict[str, Any]:
         return {
@@ -184,6 +213,7 @@ class NodeConfig:
             },
             "federation": {key: getattr(self.federation, key) for key in FederationConfig._LIMITS},
             "outbox": dataclasses.asdict(self.outbox),
+            "audit": dataclasses.asdict(self.audit),
         }
 
     def write(self) -> None:
@@ -228,6 +258,7 @@ _KNOWN = {
     },
     "federation": set(FederationConfig._LIMITS),
     "outbox": {f.name for f in dataclasses.fields(OutboxConfig)},
+    "audit": {f.name for f in dataclasses.fields(AuditConfig)},
 }
 
 
@@ -277,6 +308,7 @@ def load_config(directory: Path) -> NodeConfig:
         config,
         federation=_read_section(data, "federation", FederationConfig),
         outbox=_read_section(data, "outbox", OutboxConfig),
+        audit=_read_section(data, "audit", AuditConfig),
     )
     config.validate()
     return config

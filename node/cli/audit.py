@@ -130,6 +130,68 @@ def checkpoint(directory: Path, as_json: bool) -> None:
 
 @audit.command()
 @DIR
+@JSON
+def epochs(directory: Path, as_json: bool) -> None:
+    """List the log's epochs: closed, deleted (with their signed record) and the open one."""
+    with node_client(directory) as client:
+        result: list[dict[str, Any]] = client.call("audit.epochs", {})
+    if as_json:
+        emit_json(result)
+        return
+    rows = [
+        [
+            e["number"],
+            e["state"],
+            f"{e['first_seq']}..{e['last_seq'] if e['last_seq'] is not None else ''}",
+            (e["first_logged_at"] or "")[:10],
+            (e["last_logged_at"] or "")[:10],
+            (e["deleted_at"] or e["expires_at"] or "")[:10],
+        ]
+        for e in result
+    ]
+    table("Log epochs", ["epoch", "state", "entries", "from", "to", "deleted / expires"], rows)
+
+
+@audit.command(name="close-epoch")
+@DIR
+@JSON
+def close_epoch(directory: Path, as_json: bool) -> None:
+    """Verify the log, then end the open epoch at a signed checkpoint (serve does it too)."""
+    with node_client(directory) as client:
+        result: dict[str, Any] = client.call("audit.close_epoch", {})
+    if as_json:
+        emit_json(result)
+        return
+    console.print(
+        f"epoch {result['number']} closed: entries {result['first_seq']} to "
+        f"{result['last_seq']}, Merkle root {result['root_hash']}",
+        markup=False,
+    )
+
+
+@audit.command(name="delete-epochs")
+@DIR
+@JSON
+def delete_epochs(directory: Path, as_json: bool) -> None:
+    """Delete the closed epochs older than audit.log_retention_days (serve does it hourly)."""
+    with node_client(directory) as client:
+        result: dict[str, Any] = client.call("audit.delete_epochs", {})
+    if as_json:
+        emit_json(result)
+        return
+    if not result["deleted"]:
+        console.print(
+            f"no closed epoch is older than {result['retention_days']} days", markup=False
+        )
+        return
+    numbers = ", ".join(str(n) for n in result["deleted"])
+    console.print(
+        f"deleted epoch(s) {numbers}; each left a signed record ('audit epochs')", markup=False
+    )
+
+
+@audit.command()
+@DIR
 @click.argument("seq", type=int)
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the proof here.")
 def prove(directory: Path, seq: int, output: Path | None) -> None:

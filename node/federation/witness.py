@@ -60,7 +60,7 @@ from talentverbund.crypto.checkpoint import (
     verifier_key,
 )
 from talentverbund.crypto.envelope import OpenedMessage
-from talentverbund.crypto.errors import ConsistencyProofError, NoteError
+from talentverbund.crypto.errors import ConsistencyProofError, MerkleError, NoteError
 from talentverbund.crypto.merkle import HASH_SIZE, ProofTree, verify_consistency
 from talentverbund.node import audit
 from talentverbund.node.errors import NodeError, UsageError
@@ -348,8 +348,7 @@ def witness(rt: NodeRuntime, peer_id: str, *, row: LogCheckpoint | None = None) 
     row = row if row is not None else _current_checkpoint(fed)
     size = row.tree_size
     with fed.sessions() as session:
-        leaves = audit.leaf_hashes(session, size)
-    tree = ProofTree(leaves)
+        tree = audit.proof_tree(session, size)
     if tree.root(size).hex() != row.root_hash:
         raise audit.AuditError(
             f"our log does not reproduce our checkpoint of size {size}",
@@ -412,7 +411,15 @@ def _ask(
             f"checkpoint ({size}): our log lost entries",
             "run 'talentverbund audit verify DIR' and keep the database as evidence",
         )
-    proof = tree.consistency_proof(old_size, size) if 0 < old_size < size else []
+    try:
+        proof = tree.consistency_proof(old_size, size) if 0 < old_size < size else []
+    except MerkleError:
+        raise audit.AuditError(
+            f"{peer.name} last cosigned size {old_size} of our log, but the entries up to "
+            "there were deleted with an expired epoch, so no consistency proof reaches it",
+            f"{peer.name}'s operator decides: it keeps refusing, or starts witnessing this "
+            "log afresh after comparing our latest checkpoint out of band",
+        ) from None
     request = pb.WitnessRequest(checkpoint=note, old_size=old_size, consistency_proof=proof)
     done = client.exchange(
         peer, WITNESS_CALL, request.SerializeToString(deterministic=True), timeout=30.0

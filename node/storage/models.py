@@ -262,6 +262,31 @@ class ExchangeLogEntry(Base):
     entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
 
 
+class LogEpoch(Base):
+    """A stretch of the exchange log that ends at a signed checkpoint; no personal data.
+
+    Once an epoch is older than the retention period its entries are deleted;
+    this row keeps what verification needs to continue after it (the final
+    checkpoint, the Merkle compact range and the last entry's hash) and the
+    node's signed record of the deletion.
+    """
+
+    __tablename__ = "log_epochs"
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    first_seq: Mapped[int] = mapped_column(BigInteger)
+    last_seq: Mapped[int] = mapped_column(BigInteger)
+    first_logged_at: Mapped[datetime]
+    last_logged_at: Mapped[datetime]
+    closed_at: Mapped[datetime]
+    checkpoint_id: Mapped[int] = mapped_column(Integer)
+    root_hash: Mapped[str] = mapped_column(String(64))
+    frontier: Mapped[list[Any]]  # hex roots of the compact range at last_seq
+    last_entry_hash: Mapped[str] = mapped_column(String(64))
+    deleted_at: Mapped[datetime | None]
+    record: Mapped[str | None] = mapped_column(Text)  # signed deletion record (JSON)
+
+
 class ReceivedMessage(Base):
     """(sender, message id) seen before: a retry gets the original receipt back."""
 

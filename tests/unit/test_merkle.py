@@ -492,3 +492,51 @@ def test_any_change_to_logged_history_is_detected(case: tuple[list[bytes], list[
                 root_of(leaves),
                 consistency_proof(leaves, signed_size),
             )
+
+
+def test_pruned_proof_tree_proves_everything_after_its_base() -> None:
+    """A log that deleted its first ``base`` leaves still proves every later leaf and size."""
+    leaves = [leaf_hash(i.to_bytes(2, "big")) for i in range(48)]
+    full = ProofTree(leaves)
+    for base in range(0, 48):
+        compact = MerkleTree()
+        compact.extend(leaves[:base])
+        pruned = ProofTree.from_base(base, compact.frontier, leaves[base:])
+        assert pruned.size == 48
+        for size in range(max(base, 1), 49):
+            assert pruned.root(size) == full.root(size)
+            for index in range(base, size):
+                assert pruned.inclusion_proof(index, size) == full.inclusion_proof(index, size)
+            for old in range(max(base, 1), size + 1):
+                assert pruned.consistency_proof(old, size) == full.consistency_proof(old, size)
+
+
+def test_pruned_proof_tree_refuses_deleted_leaves() -> None:
+    leaves = [leaf_hash(bytes([i])) for i in range(20)]
+    compact = MerkleTree()
+    compact.extend(leaves[:13])
+    pruned = ProofTree.from_base(13, compact.frontier, leaves[13:])
+    with pytest.raises(MerkleError, match="deleted"):
+        pruned.leaf(3)
+    with pytest.raises(MerkleError, match="deleted"):
+        pruned.inclusion_proof(5, 20)
+    with pytest.raises(MerkleError, match="deleted"):
+        pruned.consistency_proof(6, 20)
+    with pytest.raises(MerkleError, match="frontier"):
+        ProofTree.from_base(13, compact.frontier[:2])
+
+
+@given(st.integers(min_value=0, max_value=300), st.integers(min_value=0, max_value=60))
+@settings(max_examples=60, deadline=None)
+def test_pruned_proof_tree_matches_full_tree(base: int, more: int) -> None:
+    leaves = [leaf_hash(i.to_bytes(2, "big")) for i in range(base + more)]
+    compact = MerkleTree()
+    compact.extend(leaves[:base])
+    pruned = ProofTree.from_base(base, compact.frontier, leaves[base:])
+    full = ProofTree(leaves)
+    size = base + more
+    if size:
+        assert pruned.root() == full.root()
+    if more and base:
+        assert pruned.consistency_proof(base, size) == full.consistency_proof(base, size)
+        assert pruned.inclusion_proof(size - 1) == full.inclusion_proof(size - 1)
