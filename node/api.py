@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from talentverbund.node import audit, log_epochs
 from talentverbund.node.errors import UsageError
 from talentverbund.node.federation import erasure, introductions, peers, rosters, witness
+from talentverbund.node.federation.log_mirror import api_mirror_sync
 from talentverbund.node.federation.crosscheck import cross_check
 from talentverbund.node.federation.searching import DEFAULT_TIMEOUT, federated_search
 from talentverbund.node.intake.wire import draft_from_wire
@@ -237,6 +238,7 @@ METHODS: dict[str, Handler] = {
     "log.verify": log_verify,
     "audit.crosscheck": audit_crosscheck,
     "audit.checkpoint": audit.api_checkpoint,
+    "audit.mirror_sync": api_mirror_sync,
     "audit.epochs": log_epochs.api_epochs,
     "audit.close_epoch": log_epochs.api_close_epoch,
     "audit.delete_epochs": log_epochs.api_delete_epochs,

@@ -127,7 +127,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("talentverbund.audit")
 
 CHECKPOINT_MSG_TYPE = "checkpoint"
-EPOCH_MSG_TYPE = "log.epoch"
 EPOCH_RECORD_DOMAIN = b"talentverbund/log-epoch-deletion/v1\n"
 KEY_EXTENSION = "talentverbund-signing-key"
 NEXT_KEY_EXTENSION = "talentverbund-next-key-sha256"
@@ -1185,6 +1184,10 @@ def _verify(
         found, epoch_notes = _epoch_problems(fed, session, targets, scan.base)
     problems += found
     notes += epoch_notes
+    if fed.log.mirror is not None:
+        mirrored = fed.log.mirror.verify()
+        problems += [Problem(p.kind, p.message, p.seq, p.last_seq) for p in mirrored.problems]
+        notes += [f"file mirror: {note}" for note in mirrored.notes]
     problems += _signature_problems(targets)
     problems += _root_problems(targets, scan)
     problems += _recorded_problems(targets, scan)

@@ -49,9 +49,10 @@ from talentverbund.crypto.merkle import MerkleTree, leaf_hash
 from talentverbund.node import audit
 from talentverbund.node.errors import UsageError
 from talentverbund.node.federation.exchange_log import (
+    EPOCH_CLOSED,
+    EPOCH_MSG_TYPE,
     LogRecord,
     LogTransaction,
-    entry_bytes,
     format_logged_at,
 )
 from talentverbund.node.storage.models import ExchangeLogEntry, LogCheckpoint, LogEpoch
@@ -61,8 +62,6 @@ if TYPE_CHECKING:
     from talentverbund.node.runtime import NodeRuntime
 
 log = logging.getLogger("talentverbund.audit")
-
-EPOCH_MSG_TYPE = audit.EPOCH_MSG_TYPE
 
 
 @dataclass(frozen=True)
@@ -149,11 +148,11 @@ def close_epoch(fed: Federation, actor: str = "operator") -> EpochView:
             direction="local",
             actor=actor,
             msg_type=EPOCH_MSG_TYPE,
-            status="closed",
+            status=EPOCH_CLOSED,
             details={"epoch": number, "first_seq": first_seq, "last_seq": tree.size + 1},
         )
         appended = tx.append(record)
-        tree.append(leaf_hash(entry_bytes(appended.seq, appended.logged_at, record, head_hash)))
+        tree.append(leaf_hash(tx.written[-1].data))
         checkpoint = audit.add_checkpoint(fed, tx, tree.size, tree.root(), actor)
         first_at = tx.session.scalar(
             select(ExchangeLogEntry.logged_at).where(ExchangeLogEntry.seq == first_seq)
@@ -237,11 +236,14 @@ def delete_expired(fed: Federation, retention_days: int, actor: str = "operator"
         if not _expired(session, fed.clock(), retention_days):
             return []
     audit.verified_for_signing(fed)
-    deleted = []
+    deleted, through = [], 0
     with fed.log.transaction() as tx:
         for row in _expired(tx.session, fed.clock(), retention_days):
             _delete(fed, tx, row, actor)
             deleted.append(row.number)
+            through = row.last_seq
+    if fed.log.mirror is not None and through:
+        fed.log.mirror.delete_through(through)  # the epochs' files go too (never raises)
     if deleted:
         log.info("log epochs deleted", extra={"epochs": deleted})
     return deleted

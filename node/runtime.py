@@ -145,6 +145,7 @@ class NodeRuntime:
                     NodeIdentity.load(self.config.keys_dir),
                     self.model_id,
                     self.clock,
+                    self.config.audit.mirror_path(self.config.directory),
                 )
             return self._federation
 

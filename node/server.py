@@ -115,6 +115,7 @@ class NodeServer:
                 "is another process using the port? change network.listen",
             )
         self.port = bound
+        self.federation.log.catch_up_mirror()  # after a failed write or a newly set mirror_dir
         self.grpc.start()
         self.admin.start()
         self.web.start()

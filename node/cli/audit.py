@@ -169,6 +169,23 @@ def close_epoch(directory: Path, as_json: bool) -> None:
     )
 
 
+@audit.command(name="mirror-sync")
+@DIR
+@JSON
+def mirror_sync(directory: Path, as_json: bool) -> None:
+    """Copy the log entries the file mirror lacks (after a failed write) now."""
+    with node_client(directory) as client:
+        result: dict[str, Any] = client.call("audit.mirror_sync", {})
+    if as_json:
+        emit_json(result)
+        return
+    console.print(
+        f"{result['written']} entries written to the log mirror {result['mirror_dir']} "
+        f"(last entry {result['last_seq']})",
+        markup=False,
+    )
+
+
 @audit.command(name="delete-epochs")
 @DIR
 @JSON

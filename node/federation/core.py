@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,6 +22,7 @@ from talentverbund.crypto.identity import NodeIdentity
 from talentverbund.node.federation.certs import fetch_peer_certificate
 from talentverbund.node.federation.errors import CertificateError, Rejection
 from talentverbund.node.federation.exchange_log import ExchangeLog, LogRecord
+from talentverbund.node.federation.log_mirror import LogMirror
 from talentverbund.node.federation.transport import PeerChannels
 from talentverbund.node.federation.trust import SELF, TrustSnapshot, TrustStore
 from talentverbund.node.storage.models import Peer
@@ -46,13 +48,15 @@ class Federation:
         identity: NodeIdentity,
         model_id: Callable[[], str],
         clock: Callable[[], datetime] = _utcnow,
+        mirror_dir: Path | None = None,
     ) -> None:
         self.sessions = sessions
         self.identity = identity
         self.model_id = model_id
         self.clock = clock
         self.trust = TrustStore(sessions, identity)
-        self.log = ExchangeLog(sessions, clock)
+        mirror = LogMirror(mirror_dir, sessions) if mirror_dir is not None else None
+        self.log = ExchangeLog(sessions, clock, mirror)
         self.channels = PeerChannels(identity)
         self._stop = threading.Event()
         self._kick = threading.Event()

@@ -34,6 +34,14 @@ PostgreSQL, a write statement on SQLite (which takes the database's single write
 lock before anything is read, so no reader's snapshot can go stale under it).
 Callers that must act atomically with the append (idempotency records, receipts)
 run inside :meth:`ExchangeLog.transaction`.
+
+File mirror
+===========
+
+With ``[audit] mirror_dir`` set, every committed transaction's entries are also
+appended to files outside the database (:mod:`.log_mirror`), after the commit and
+outside the database lock; a failed mirror write is logged and caught up later,
+never undone in the database.
 """
 
 from __future__ import annotations
@@ -44,7 +52,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Table, insert, select, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -53,10 +61,15 @@ from talentverbund.crypto.canonical import JSONValue, canonical_json
 from talentverbund.crypto.merkle import leaf_hash as merkle_leaf_hash
 from talentverbund.node.storage.models import ExchangeLogEntry
 
+if TYPE_CHECKING:
+    from talentverbund.node.federation.log_mirror import LogMirror
+
 FORMAT_VERSION = 1
 HASH_DOMAIN = b"talentverbund/exchange-log/v1\n"
 GENESIS_HASH = "0" * 64
 DIRECTIONS = ("in", "out", "local")
+EPOCH_MSG_TYPE = "log.epoch"  # with direction "local" and status "closed": an epoch's last entry
+EPOCH_CLOSED = "closed"
 _PG_LOCK_KEY = 0x7476_6C6F_6721  # "tvlog!": one advisory lock for the whole log
 _MAX_TEXT = {"actor": 64, "msg_type": 32, "status": 32, "purpose": 32}
 _TABLE: Table = ExchangeLogEntry.__table__  # type: ignore[assignment]
@@ -117,6 +130,22 @@ class ChainReport:
         }
 
 
+@dataclass(frozen=True)
+class Written:
+    """An entry as appended: what the file mirror writes without reading the database."""
+
+    seq: int
+    entry_hash: str
+    prev_hash: str
+    data: bytes  # entry_bytes(...), the canonical JSON the hash covers
+    closes_epoch: bool
+
+
+def closes_epoch(direction: str, msg_type: str, status: str) -> bool:
+    """True for the entry that ends a log epoch (the mirror starts a new file after it)."""
+    return direction == "local" and msg_type == EPOCH_MSG_TYPE and status == EPOCH_CLOSED
+
+
 def format_logged_at(moment: datetime) -> str:
     """UTC with milliseconds, the precision every backend stores exactly."""
     m = moment.astimezone(UTC)
@@ -130,9 +159,30 @@ def _truncate_ms(moment: datetime) -> datetime:
     return m.replace(microsecond=m.microsecond // 1000 * 1000)
 
 
-def entry_bytes(
-    seq: int, logged_at: datetime, record: LogRecord | ExchangeLogEntry, prev_hash: str
-) -> bytes:
+class EntryFields(Protocol):
+    """What :func:`entry_bytes` reads: a LogRecord, a stored entry or a row of its columns."""
+
+    @property
+    def direction(self) -> str: ...
+    @property
+    def peer_id(self) -> str | None: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def msg_type(self) -> str: ...
+    @property
+    def message_id(self) -> str | None: ...
+    @property
+    def purpose(self) -> str | None: ...
+    @property
+    def envelope_sha256(self) -> str | None: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def details(self) -> Mapping[str, Any]: ...
+
+
+def entry_bytes(seq: int, logged_at: datetime, record: EntryFields, prev_hash: str) -> bytes:
     """The canonical bytes an entry hash (and its Merkle leaf) is computed over."""
     details: Any = dict(record.details)
     return canonical_json(
@@ -182,6 +232,7 @@ class LogTransaction:
         self.session = session
         self._clock = clock
         self._head: tuple[int, str] | None = None
+        self.written: list[Written] = []  # kept for the file mirror, written after commit
 
     def head(self) -> tuple[int, str]:
         """(seq, entry_hash) of the newest entry, (0, GENESIS_HASH) for an empty log."""
@@ -195,7 +246,8 @@ class LogTransaction:
         last_seq, prev_hash = self.head()
         seq = last_seq + 1
         logged_at = _truncate_ms(self._clock())
-        entry_hash = compute_entry_hash(seq, logged_at, record, prev_hash)
+        data = entry_bytes(seq, logged_at, record, prev_hash)
+        entry_hash = hashlib.sha256(HASH_DOMAIN + data).hexdigest()
         self.session.connection().execute(
             _INSERT,
             {
@@ -215,6 +267,8 @@ class LogTransaction:
             },
         )
         self._head = (seq, entry_hash)
+        closes = closes_epoch(record.direction, record.msg_type, record.status)
+        self.written.append(Written(seq, entry_hash, prev_hash, data, closes))
         return Appended(seq, entry_hash, logged_at)
 
 
@@ -226,18 +280,33 @@ class ExchangeLog:
     """The node's exchange log on its database. Thread-safe; one instance per process."""
 
     def __init__(
-        self, sessions: sessionmaker[Session], clock: Callable[[], datetime] = _utcnow
+        self,
+        sessions: sessionmaker[Session],
+        clock: Callable[[], datetime] = _utcnow,
+        mirror: LogMirror | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
         self._lock = threading.Lock()
+        self.mirror = mirror
 
     @contextmanager
     def transaction(self) -> Iterator[LogTransaction]:
-        """A locked transaction: appends inside it commit together with the caller's rows."""
+        """A locked transaction: appends inside it commit together with the caller's rows.
+
+        The mirror is written after the commit and after both locks are released:
+        its file lock and fsync must not hold up the next append.
+        """
         with self._lock, self._sessions() as session, session.begin():
             _lock_log(session)
-            yield LogTransaction(session, self._clock)
+            tx = LogTransaction(session, self._clock)
+            yield tx
+        if self.mirror is not None and tx.written:
+            self.mirror.after_commit(tx.written)
+
+    def catch_up_mirror(self) -> int:
+        """Copy committed entries the mirror lacks (``serve`` at start); never raises."""
+        return 0 if self.mirror is None else self.mirror.catch_up()
 
     def append(self, record: LogRecord) -> Appended:
         """Append one entry in its own transaction."""

@@ -203,3 +203,19 @@ def test_upkeep_closes_a_due_epoch_and_deletes_an_expired_one(cli: Any, node_dir
     listed = json.loads(cli("audit", "epochs", node_dir, "--json").out)
     assert [e["state"] for e in listed] == ["deleted", "closed", "open"]
     assert verify(cli, node_dir).code == 0
+
+
+def test_deleting_an_epoch_deletes_its_part_of_the_file_mirror(cli: Any, node_dir: Path) -> None:
+    config = node_dir / "talentverbund.toml"
+    text = config.read_text(encoding="utf-8")
+    assert 'mirror_dir = ""' in text
+    config.write_text(text.replace('mirror_dir = ""', 'mirror_dir = "log-mirror"'), "utf-8")
+    first = _two_epochs_one_deleted(cli, node_dir)
+    files = sorted(p.name for p in (node_dir / "log-mirror").glob("epoch-from-*.log"))
+    assert files == [f"epoch-from-{first['last_seq'] + 1:012d}.log"]
+    verdict = verify(cli, node_dir)
+    assert verdict.code == 0, verdict.report
+    # the mirror still catches what the database lost at its end
+    sql(node_dir, "DELETE FROM exchange_log WHERE seq > :seq", seq=first["last_seq"] + 30)
+    problems = _problems(cli, node_dir)
+    assert any(p["kind"] == "truncated" for p in problems), problems
