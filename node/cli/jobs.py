@@ -11,7 +11,7 @@ import click
 from talentverbund.matching.taxonomy import ATTRIBUTION
 from talentverbund.node.cli.client import node_client
 from talentverbund.node.cli.output import console, emit_json, table
-from talentverbund.node.errors import UsageError
+from talentverbund.node.errors import PartialSuccess, UsageError
 from talentverbund.node.federation.searching import DEFAULT_TIMEOUT
 from talentverbund.node.jobs import read_jobposting
 
@@ -139,7 +139,18 @@ def search(
         answer = client.call("search", params)
     if as_json:
         emit_json(answer)
-        return
+    else:
+        _print_search(answer)
+    missing = [p for p in answer.get("peers", []) if p["status"] != "answered"]
+    if missing:  # the ranking lacks their candidates: scripts must be able to tell
+        raise PartialSuccess(
+            f"{len(missing)} of {len(answer['peers'])} peers did not answer; the ranking "
+            "holds the others' candidates only",
+            "the peers table says why; search again later or check 'talentverbund peer list'",
+        )
+
+
+def _print_search(answer: dict[str, Any]) -> None:
     results = answer["results"]
     console.print(
         f"[bold]{answer['job']['title']}[/bold] ({answer['job']['id']}): {len(results)} results"
