@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import re
 
 _B64URL = re.compile(r"[A-Za-z0-9_-]*")
@@ -36,9 +37,14 @@ def kid(prefix: str, number: int) -> str:
     return f"{prefix}-{number}"
 
 
+@functools.cache
+def _kid_pattern(prefix: str) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(prefix)}-([1-9][0-9]{{0,8}})")
+
+
 def kid_number(value: str, prefix: str) -> int:
     """Version number of a key id like ``sig-2``; ValueError if malformed."""
-    match = re.fullmatch(rf"{re.escape(prefix)}-([1-9][0-9]{{0,8}})", value)
+    match = _kid_pattern(prefix).fullmatch(value)
     if not match:
         raise ValueError(f"key id must look like {prefix}-1, got {value!r}")
     return int(match.group(1))

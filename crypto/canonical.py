@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import NoReturn, TypeAlias
+from typing import Any, NoReturn, TypeAlias
 
 from .errors import CanonicalError
 
@@ -23,17 +23,91 @@ MAX_SAFE_INTEGER = 2**53 - 1
 MAX_DEPTH = 64
 
 _encode_string: Callable[[str], str] = json.JSONEncoder(ensure_ascii=False).encode
+# json's encoder with RFC 8785's layout: no whitespace, keys sorted, strings escaped by
+# the same function as _encode_string. Used only for values _plain() accepts.
+_PLAIN_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), sort_keys=True, check_circular=False
+)
+_C_MAKE_ENCODER: Any = getattr(json.encoder, "c_make_encoder", None)
+# CPython's C encoder with the same settings (markers, default, string encoder, indent,
+# key separator, item separator, sort_keys, skipkeys, allow_nan), built once, not per call.
+_C_ENCODER: Any = None
+if _C_MAKE_ENCODER is not None:
+    _C_ENCODER = _C_MAKE_ENCODER(
+        None,
+        _PLAIN_ENCODER.default,
+        json.encoder.encode_basestring,
+        None,
+        ":",
+        ",",
+        True,
+        False,
+        True,
+    )
+
+
+def _encode_plain(obj: object) -> str:
+    if _C_ENCODER is None:
+        return _PLAIN_ENCODER.encode(obj)
+    return "".join(_C_ENCODER(obj, 0))
 
 
 def canonical_json(obj: object) -> bytes:
     """Encode ``obj`` (str, int, bool, None, list, dict with str keys) canonically."""
-    parts: list[str] = []
-    _encode(obj, parts, 0)
-    text = "".join(parts)
+    if _plain(obj, 0):
+        text = _encode_plain(obj)
+    else:  # anything unusual (or wrong): the reference encoder, which names the problem
+        parts: list[str] = []
+        _encode(obj, parts, 0)
+        text = "".join(parts)
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
         raise CanonicalError("string contains a lone surrogate (not valid Unicode)") from None
+
+
+def _canonical_json_reference(obj: object) -> bytes:
+    """The encoder written out step by step (tests compare the fast path with it)."""
+    parts: list[str] = []
+    _encode(obj, parts, 0)
+    try:
+        return "".join(parts).encode("utf-8")
+    except UnicodeEncodeError:
+        raise CanonicalError("string contains a lone surrogate (not valid Unicode)") from None
+
+
+def _plain(value: object, depth: int) -> bool:
+    """True if ``json``'s C encoder writes ``value`` exactly as :func:`_encode` would.
+
+    That holds for the exact types str, int (within the safe range), bool, None, list
+    and dict whose keys are ASCII strings (for them, Python's code-point order is RFC
+    8785's UTF-16 order), nested at most MAX_DEPTH deep. Anything else -- subclasses,
+    floats, tuples, large integers, non-ASCII keys -- goes to the reference encoder,
+    which encodes it or raises the precise error.
+    """
+    if depth > MAX_DEPTH:
+        return False
+    if type(value) is dict:
+        for key, item in value.items():
+            if type(key) is not str or not key.isascii():
+                return False
+            kind = type(item)
+            if kind is str or kind is bool or item is None:
+                if depth >= MAX_DEPTH:  # the item sits one level deeper
+                    return False
+            elif kind is int:
+                if depth >= MAX_DEPTH or not -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER:
+                    return False
+            elif not _plain(item, depth + 1):
+                return False
+        return True
+    if type(value) is str or type(value) is bool or value is None:
+        return True
+    if type(value) is int:
+        return -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER
+    if type(value) is list:
+        return all(_plain(item, depth + 1) for item in value)
+    return False
 
 
 def parse_json_object(data: bytes | str) -> dict[str, JSONValue]:

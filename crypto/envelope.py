@@ -136,6 +136,7 @@ gRPC status per error (``grpc_status`` attribute, a plain string)
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import secrets
@@ -456,10 +457,18 @@ class Envelope:
             len(part) for part in (self.header_bytes, self.enc, self.ciphertext, self.signature)
         )
 
-    @property
+    @functools.cached_property
     def header(self) -> EnvelopeHeader:
-        """The parsed clear header (as relays and the router read it); not authenticated."""
+        """The parsed clear header (as relays and the router read it); not authenticated.
+
+        Parsed once per envelope (the parts are immutable): the router, the pipeline and
+        :func:`open_envelope` all read it. A header that does not parse raises every time.
+        """
         return parse_header(self.header_bytes)
+
+    @functools.cached_property
+    def _sha256(self) -> str:
+        return hashlib.sha256(self.to_bytes()).hexdigest()
 
     def hpke_info(self) -> bytes:
         """The HPKE ``info`` this envelope was sealed with."""
@@ -557,8 +566,9 @@ class OpenedMessage:
 
 def envelope_hash(envelope: Envelope | bytes) -> str:
     """Lowercase hex SHA-256 of the envelope's wire form (for logs and receipts)."""
-    data = envelope.to_bytes() if isinstance(envelope, Envelope) else bytes(envelope)
-    return hashlib.sha256(data).hexdigest()
+    if isinstance(envelope, Envelope):
+        return envelope._sha256  # computed once per envelope
+    return hashlib.sha256(bytes(envelope)).hexdigest()
 
 
 # -- seal / open ---------------------------------------------------------------------
@@ -602,7 +612,9 @@ def seal_envelope(
     _check_size(predicted, max_size)
     enc, ciphertext = hpke_seal(suite, public, payload, HPKE_INFO_PREFIX + header_bytes)
     signature = sender_signing_key.sign(_signed_bytes(header_bytes, enc, ciphertext))
-    return Envelope(header_bytes, enc, ciphertext, bytes(signature))
+    envelope = Envelope(header_bytes, enc, ciphertext, bytes(signature))
+    envelope.__dict__["header"] = header  # what parsing header_bytes would give back
+    return envelope
 
 
 def open_envelope(
@@ -636,8 +648,11 @@ def open_envelope(
         _check_size(envelope.wire_size, max_size)
     else:
         envelope = Envelope.from_bytes(envelope, max_size=max_size)
-    # 2. version, then every header field
-    header = parse_header(envelope.header_bytes, supported_versions=supported)
+    # 2. version, then every header field (the envelope keeps the header it parsed)
+    if supported == SUPPORTED_VERSIONS:
+        header = envelope.header
+    else:
+        header = parse_header(envelope.header_bytes, supported_versions=supported)
     # 3. recipient
     if header.recipient != expected_recipient:
         raise WrongRecipientError(header.recipient, expected_recipient)

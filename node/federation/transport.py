@@ -200,6 +200,19 @@ class PeerChannels:
         self._identity = identity
         self._lock = threading.Lock()
         self._channels: dict[str, tuple[bytes, grpc.Channel]] = {}
+        self._stubs: dict[str, tuple[grpc.Channel, Any]] = {}
+
+    def stub(self, peer: TrustedPeer) -> Any:
+        """The generated ``Federation`` stub on :meth:`get`'s channel, built once per channel
+        (building one creates a callable per RPC: ~30 us, more than a small call's framing)."""
+        channel = self.get(peer)
+        with self._lock:
+            cached = self._stubs.get(peer.node_id)
+            if cached is not None and cached[0] is channel:
+                return cached[1]
+            stub = federation_grpc.FederationStub(channel)
+            self._stubs[peer.node_id] = (channel, stub)
+            return stub
 
     def get(self, peer: TrustedPeer) -> grpc.Channel:
         if peer.cert_pem is None:
@@ -224,6 +237,7 @@ class PeerChannels:
     def drop(self, node_id: str) -> None:
         with self._lock:
             cached = self._channels.pop(node_id, None)
+            self._stubs.pop(node_id, None)
         if cached is not None:
             cached[1].close()
 
@@ -231,5 +245,6 @@ class PeerChannels:
         with self._lock:
             channels = list(self._channels.values())
             self._channels.clear()
+            self._stubs.clear()
         for _, channel in channels:
             channel.close()

@@ -9,8 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from talentverbund.crypto.canonical import (
+    MAX_DEPTH,
     MAX_SAFE_INTEGER,
     JSONValue,
+    _canonical_json_reference,
     canonical_json,
     parse_json_object,
 )
@@ -153,3 +155,74 @@ def test_matches_stdlib_sorting_for_bmp_keys(value: dict[str, JSONValue]) -> Non
         return
     expected = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     assert canonical_json(value) == expected.encode("utf-8")
+
+
+# The encoder takes a fast path (json's C encoder) for plain values; the reference encoder
+# handles everything else. Both must give the same bytes, or the same error, for anything.
+any_text = st.text(st.characters(codec=None, exclude_categories=()), max_size=8)  # surrogates too
+any_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**60), 2**60)
+    | any_text
+    | st.floats(allow_nan=True)
+    | st.tuples(st.integers())
+    | st.binary(max_size=2)
+)
+any_values = st.recursive(
+    any_scalars,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(any_text | st.integers(0, 3), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def _outcome(encode: object, value: object) -> bytes | str:
+    assert callable(encode)
+    try:
+        result = encode(value)
+    except CanonicalError as exc:
+        return f"error: {exc}"
+    assert isinstance(result, bytes)
+    return result
+
+
+@given(any_values)
+def test_fast_path_matches_reference(value: object) -> None:
+    assert _outcome(canonical_json, value) == _outcome(_canonical_json_reference, value)
+
+
+class _Text(str):
+    pass
+
+
+class _Number(int):
+    pass
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"é": 1, "a": {"\U0001f600": 2, "\ufb33": 3}},  # non-ASCII keys: UTF-16 order
+        {_Text("k"): _Text("v")},
+        [_Number(5), True, False, None],
+        {"a": "\ud800"},
+        {"a": 2**53},
+        {"a": (1, 2)},
+        {"a": 1.0},
+    ],
+)
+def test_fast_path_falls_back_for_unusual_values(value: object) -> None:
+    assert _outcome(canonical_json, value) == _outcome(_canonical_json_reference, value)
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1])
+@pytest.mark.parametrize("leaf", [1, "x", None, [], {}])
+def test_fast_path_depth_limit_matches_reference(depth: int, leaf: object) -> None:
+    for wrap in (lambda v: [v], lambda v: {"k": v}):
+        value = leaf
+        for _ in range(depth):
+            value = wrap(value)
+        assert _outcome(canonical_json, value) == _outcome(_canonical_json_reference, value)

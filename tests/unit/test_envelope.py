@@ -685,12 +685,41 @@ def test_header_constructor_validates() -> None:
     assert VALID.header == header()
 
 
+def test_header_is_parsed_once_per_envelope(monkeypatch: pytest.MonkeyPatch) -> None:
+    import talentverbund.crypto.envelope as envelope_module
+
+    parsed: list[bytes] = []
+    real = envelope_module.parse_header
+
+    def counting(data: bytes, **kwargs: Any) -> EnvelopeHeader:
+        parsed.append(data)
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(envelope_module, "parse_header", counting)
+    received = Envelope.from_bytes(VALID_BYTES)
+    assert received.header == header()  # the router's read ...
+    assert open_(received).header == header()  # ... is the one open_envelope checks
+    assert parsed == [VALID_BYTES[8 : 8 + len(VALID.header_bytes)]]
+    # A sealed envelope carries the header it was sealed with: what parsing would give.
+    sealed = seal(b"x")
+    assert sealed.header == real(sealed.header_bytes) and not parsed[1:]
+    # A header that does not parse is refused on every read, not remembered as parsed.
+    broken = Envelope(b'{"version":1}', VALID.enc, VALID.ciphertext, VALID.signature)
+    for _ in range(2):
+        with pytest.raises(EnvelopeHeaderError):
+            _ = broken.header
+    with pytest.raises(EnvelopeHeaderError):
+        open_(broken)
+
+
 # -- receipts, logs, replay --------------------------------------------------------------
 
 
 def test_envelope_hash() -> None:
     digest = envelope_hash(VALID)
     assert digest == envelope_hash(VALID_BYTES) == hashlib.sha256(VALID_BYTES).hexdigest()
+    assert envelope_hash(VALID) == digest  # the second call answers from the envelope's cache
+    assert envelope_hash(Envelope.from_bytes(VALID_BYTES)) == digest
     assert len(digest) == 64 and digest == digest.lower()
     assert digest[:16] in repr(VALID)
 
