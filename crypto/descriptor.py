@@ -11,9 +11,10 @@ What a peer checks, and why:
 * :meth:`NodeDescriptor.verify_node_id_binding`: the node id derives from the
   signing key; possible only before the first rotation (key ``sig-1``).
 * :meth:`NodeDescriptor.verify_update`: a re-issued descriptor is newer, keeps
-  the node id, and either keeps the signing key or reveals exactly the key its
-  predecessor committed to (pre-rotation), so a thief of the current key cannot
-  take the node over with a key of their own.
+  the node id, and either keeps the signing key *and* the commitment to the next
+  one, or reveals exactly the key its predecessor committed to (pre-rotation), so
+  a thief of the current key can neither rotate to a key of their own nor commit
+  to one for later.
 * :meth:`NodeDescriptor.fingerprint_text`: for operators to compare by phone.
 """
 
@@ -212,7 +213,7 @@ class NodeDescriptor:
             raise DescriptorError(
                 f"descriptor sequence {self.sequence} is not newer than stored {previous.sequence}"
             )
-        _check_key_succession(previous, self.signing_key)
+        _check_key_succession(previous, self)
 
     # -- use --------------------------------------------------------------------------
 
@@ -388,11 +389,18 @@ def _bad_int(value: object) -> bool:
     return not isinstance(value, int) or isinstance(value, bool) or value > MAX_SAFE_INTEGER
 
 
-def _check_key_succession(previous: NodeDescriptor, current: SigningKeyInfo) -> None:
+def _check_key_succession(previous: NodeDescriptor, descriptor: NodeDescriptor) -> None:
+    current = descriptor.signing_key
     kid = current.kid
     if kid == previous.signing_key.kid:
         if current.public != previous.signing_key.public:
             raise DescriptorError(f"descriptor signing key {kid} differs from the stored {kid}")
+        if descriptor.next_signing_key_commitment != previous.next_signing_key_commitment:
+            # else a thief of the current key could commit to their own and rotate later
+            raise DescriptorError(
+                f"descriptor keeps signing key {kid} but commits to another next key than "
+                "the stored descriptor; only a rotation to the committed key may do that"
+            )
         return
     committed = previous.next_signing_key_commitment
     if kid != committed.kid:

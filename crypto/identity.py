@@ -5,6 +5,8 @@ Files in the key directory::
     identity.json         non-secret state: node id, current/next signing kid, encryption kids
     signing-N.pem         Ed25519, current signing key (sig-N)
     signing-(N+1).pem     Ed25519, the NEXT signing key, committed to in the descriptor
+    signing-(N-1).pem     Ed25519, the PREVIOUS signing key, only for a while after a
+                          rotation that asked to keep it (to announce the new descriptor)
     encryption-M.pem      X25519 KEM keys (enc-M), each valid until a not_after date
     tls.pem, tls.crt      ECDSA P-256 key and self-signed certificate for mTLS
 
@@ -17,6 +19,10 @@ Why this shape:
   own, because peers only accept the key whose hash was committed earlier.
 * Encryption keys are medium-term (default 180 days), signed via the descriptor;
   ``kem`` names the algorithm so X-Wing (ML-KEM-768 + X25519) can join later.
+  Their private files are deleted once expired (:meth:`NodeIdentity.prune_encryption_keys`),
+  so a key stolen later cannot open envelopes recorded before.
+* After a signing-key rotation the previous key may be kept until a set time: peers
+  still hold it, so it signs the message that announces the new descriptor to them.
 * TLS uses P-256, not Ed25519, because every gRPC TLS stack negotiates it.
 """
 
@@ -115,6 +121,7 @@ class _State:
     signing_kid: str
     next_signing_kid: str
     encryption_keys: tuple[tuple[str, str, datetime], ...]  # (kid, kem, not_after)
+    previous_signing: tuple[str, datetime] | None = None  # (kid, delete after)
 
 
 class NodeIdentity:
@@ -129,10 +136,12 @@ class NodeIdentity:
         encryption_private: Mapping[str, X25519PrivateKey],
         tls_key_pem: bytes,
         tls_cert_pem: bytes,
+        previous_signing_key: Ed25519PrivateKey | None = None,
     ) -> None:
         self._keydir = keydir
         self._state = state
         self._signing_key = signing_key
+        self._previous_signing_key = previous_signing_key
         self._next_public = _raw_public(next_signing_key)
         self._encryption_private = dict(encryption_private)
         self._tls_key_pem = tls_key_pem
@@ -186,7 +195,12 @@ class NodeIdentity:
         tls_key_pem = keyfiles.read_private_file(keydir / TLS_KEY_FILE)
         tls_cert_pem = _read_public_file(keydir / TLS_CERT_FILE)
         _check_consistency(keydir, state, signing, tls_key_pem, tls_cert_pem)
-        return cls(keydir, state, signing, next_signing, encryption, tls_key_pem, tls_cert_pem)
+        previous = None
+        if state.previous_signing is not None:
+            previous = keyfiles.read_ed25519_key(_signing_path(keydir, state.previous_signing[0]))
+        return cls(
+            keydir, state, signing, next_signing, encryption, tls_key_pem, tls_cert_pem, previous
+        )
 
     # -- public facts ---------------------------------------------------------
 
@@ -219,6 +233,21 @@ class NodeIdentity:
     @property
     def next_signing_kid(self) -> str:
         return self._state.next_signing_kid
+
+    @property
+    def previous_signing_kid(self) -> str | None:
+        """Key id of the signing key kept after a rotation, or None."""
+        return None if self._state.previous_signing is None else self._state.previous_signing[0]
+
+    @property
+    def previous_signing_until(self) -> datetime | None:
+        """When the kept previous signing key is to be deleted at the latest."""
+        return None if self._state.previous_signing is None else self._state.previous_signing[1]
+
+    def previous_signing_key(self) -> Ed25519PrivateKey | None:
+        """The kept previous signing key: it signs only the announcement of a new
+        descriptor to peers that still hold the old one."""
+        return self._previous_signing_key
 
     @property
     def next_signing_key_commitment(self) -> str:
@@ -265,10 +294,14 @@ class NodeIdentity:
 
     # -- rotation ---------------------------------------------------------------
 
-    def rotate_signing_key(self) -> NodeIdentity:
-        """Promote the committed next key and commit to a fresh one; the old key is deleted.
+    def rotate_signing_key(self, *, keep_previous_until: datetime | None = None) -> NodeIdentity:
+        """Promote the committed next key and commit to a fresh one.
 
-        Call only from the process that owns the key directory.
+        The old key is deleted, unless ``keep_previous_until`` is given: then it is kept
+        (as :meth:`previous_signing_key`) until :meth:`forget_previous_signing_key`, which
+        the caller runs once peers hold the new descriptor or that time has come. A key
+        kept from an earlier rotation is deleted now. Call only from the process that
+        owns the key directory.
         """
         number = kid_number(self.next_signing_kid, "sig")
         new_next = kid("sig", number + 1)
@@ -276,10 +309,29 @@ class NodeIdentity:
             _signing_path(self._keydir, new_next), Ed25519PrivateKey.generate()
         )
         old = self.signing_kid
-        state = replace(self._state, signing_kid=self.next_signing_kid, next_signing_kid=new_next)
+        kept = None if keep_previous_until is None else (old, require_utc(keep_previous_until))
+        state = replace(
+            self._state,
+            signing_kid=self.next_signing_kid,
+            next_signing_kid=new_next,
+            previous_signing=kept,
+        )
         _write_state(self._keydir, state, overwrite=True)
+        stale = [self.previous_signing_kid] + ([old] if kept is None else [])
+        for key_id in stale:
+            if key_id is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    _signing_path(self._keydir, key_id).unlink()
+        return NodeIdentity.load(self._keydir)
+
+    def forget_previous_signing_key(self) -> NodeIdentity:
+        """Delete the signing key kept after the last rotation (no-op if there is none)."""
+        key_id = self.previous_signing_kid
+        if key_id is None:
+            return self
+        _write_state(self._keydir, replace(self._state, previous_signing=None), overwrite=True)
         with contextlib.suppress(FileNotFoundError):
-            _signing_path(self._keydir, old).unlink()
+            _signing_path(self._keydir, key_id).unlink()
         return NodeIdentity.load(self._keydir)
 
     def rotate_encryption_key(
@@ -295,6 +347,28 @@ class NodeIdentity:
         entry = (key_id, KEM_X25519, moment + validity)
         state = replace(self._state, encryption_keys=(*self._state.encryption_keys, entry))
         _write_state(self._keydir, state, overwrite=True)
+        return NodeIdentity.load(self._keydir)
+
+    def prune_encryption_keys(self, now: datetime, grace: timedelta) -> NodeIdentity:
+        """Delete the private files of keys expired for longer than ``grace``.
+
+        Peers seal only to keys valid when they send, and envelopes are refused
+        outside a clock window, so ``grace`` slightly above that window lets every
+        message sealed before expiry still open. Deleting the file is what makes
+        recorded traffic unreadable with a key stolen later. The newest key always
+        stays, so the node keeps one key to name even if rotation was neglected.
+        """
+        moment = require_utc(now)
+        entries = self._state.encryption_keys
+        newest = max(entries, key=lambda entry: (entry[2], kid_number(entry[0], "enc")))
+        kept = tuple(e for e in entries if e is newest or moment < e[2] + grace)
+        if len(kept) == len(entries):
+            return self
+        _write_state(self._keydir, replace(self._state, encryption_keys=kept), overwrite=True)
+        for key_id, _, _ in entries:
+            if all(key_id != other for other, _, _ in kept):
+                with contextlib.suppress(FileNotFoundError):
+                    _encryption_path(self._keydir, key_id).unlink()
         return NodeIdentity.load(self._keydir)
 
     def renew_tls_certificate(self, *, now: datetime | None = None) -> NodeIdentity:
@@ -451,7 +525,7 @@ def _raw_public(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:
 
 
 def _state_to_json(state: _State) -> dict[str, JSONValue]:
-    return {
+    obj: dict[str, JSONValue] = {
         "format": STATE_FORMAT,
         "node_id": state.node_id,
         "created_at": format_utc(state.created_at),
@@ -463,6 +537,10 @@ def _state_to_json(state: _State) -> dict[str, JSONValue]:
             for key_id, kem, not_after in state.encryption_keys
         ],
     }
+    if state.previous_signing is not None:  # absent otherwise: older readers see no change
+        key_id, until = state.previous_signing
+        obj["previous_signing"] = {"kid": key_id, "until": format_utc(until)}
+    return obj
 
 
 def _write_state(keydir: Path, state: _State, *, overwrite: bool = False) -> None:
@@ -493,9 +571,15 @@ def _state_from_json(raw: dict[str, JSONValue]) -> _State:
         signing_kid=_str(raw, "signing_kid"),
         next_signing_kid=_str(raw, "next_signing_kid"),
         encryption_keys=tuple(_state_encryption_entry(entry) for entry in entries),
+        previous_signing=_state_previous_signing(raw.get("previous_signing")),
     )
     if kid_number(state.next_signing_kid, "sig") != kid_number(state.signing_kid, "sig") + 1:
         raise ValueError("next_signing_kid must follow signing_kid")
+    previous = state.previous_signing
+    if previous is not None and kid_number(previous[0], "sig") >= kid_number(
+        state.signing_kid, "sig"
+    ):
+        raise ValueError("previous_signing must name a key before signing_kid")
     key_ids = [key_id for key_id, _, _ in state.encryption_keys]
     if len(set(key_ids)) != len(key_ids):
         raise ValueError("encryption key ids must be unique")
@@ -508,6 +592,14 @@ def _state_encryption_entry(entry: JSONValue) -> tuple[str, str, datetime]:
     key_id = _str(entry, "kid")
     kid_number(key_id, "enc")
     return key_id, _str(entry, "kem"), parse_utc(_str(entry, "not_after"))
+
+
+def _state_previous_signing(entry: JSONValue) -> tuple[str, datetime] | None:
+    if entry is None:
+        return None
+    if not isinstance(entry, dict):
+        raise TypeError("previous_signing must be an object")
+    return _str(entry, "kid"), parse_utc(_str(entry, "until"))
 
 
 def _str(obj: Mapping[str, JSONValue], name: str) -> str:

@@ -16,9 +16,16 @@ from sqlalchemy import func, select
 
 from talentverbund.node import audit, log_epochs
 from talentverbund.node.errors import UsageError
-from talentverbund.node.federation import erasure, introductions, peers, rosters, witness
-from talentverbund.node.federation.log_mirror import api_mirror_sync
+from talentverbund.node.federation import (
+    erasure,
+    introductions,
+    peers,
+    rosters,
+    rotation,
+    witness,
+)
 from talentverbund.node.federation.crosscheck import cross_check
+from talentverbund.node.federation.log_mirror import api_mirror_sync
 from talentverbund.node.federation.searching import DEFAULT_TIMEOUT, federated_search
 from talentverbund.node.intake.wire import draft_from_wire
 from talentverbund.node.jobs import parse_jobposting
@@ -231,6 +238,8 @@ METHODS: dict[str, Handler] = {
     "peer.list": peer_list,
     "peer.remove": peer_remove,
     "peer.ping": peer_ping,
+    "keys.rotate": rotation.api_rotate_signing,
+    "keys.rotate_encryption": rotation.api_rotate_encryption,
     "roster.trust": rosters.api_trust,
     "roster.apply": rosters.api_apply,
     "roster.list": rosters.api_list,
@@ -238,7 +247,6 @@ METHODS: dict[str, Handler] = {
     "log.verify": log_verify,
     "audit.crosscheck": audit_crosscheck,
     "audit.checkpoint": audit.api_checkpoint,
-    "audit.mirror_sync": api_mirror_sync,
     "audit.epochs": log_epochs.api_epochs,
     "audit.close_epoch": log_epochs.api_close_epoch,
     "audit.delete_epochs": log_epochs.api_delete_epochs,
@@ -248,6 +256,7 @@ METHODS: dict[str, Handler] = {
     "audit.report": audit.api_report,
     "audit.witness": witness.api_witness,
     "audit.checkpoints": witness.api_checkpoints,
+    "audit.mirror_sync": api_mirror_sync,
     "introduce": introduce,
     "introduction.list": introduction_list,
     "introduction.show": introduction_show,

@@ -132,6 +132,21 @@ class AuditConfig:
 
 
 @dataclass(frozen=True)
+class KeysConfig:
+    """What ``serve`` renews by itself: the encryption key (valid 180 days each)."""
+
+    encryption_rotation_days: int = 90  # a new key when the newest is this old; 0: by hand
+
+    def validate(self) -> None:
+        if not 0 <= self.encryption_rotation_days <= 150:
+            raise UsageError(
+                "keys.encryption_rotation_days must be 0..150 (0: rotate by hand)",
+                "the default is 90: keys are valid for 180 days, and the overlap lets peers "
+                "that were offline at the rotation still reach this node",
+            )
+
+
+@dataclass(frozen=True)
 class NodeConfig:
     """Everything ``serve`` and the other commands read from the config file."""
 
@@ -146,6 +161,7 @@ class NodeConfig:
     privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
     federation: FederationConfig = field(default_factory=FederationConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
+    keys: KeysConfig = field(default_factory=KeysConfig)
     audit: AuditConfig = field(default_factory=AuditConfig)
 
     @property
@@ -195,6 +211,7 @@ class NodeConfig:
             raise UsageError("privacy.reminder_days must be 0..365 (0: off)", "the default is 30")
         self.federation.validate()
         self.outbox.validate()
+        self.keys.validate()
         self.audit.validate()
 
     def to_toml(self) -> dict[str, Any]:
@@ -213,6 +230,7 @@ class NodeConfig:
             },
             "federation": {key: getattr(self.federation, key) for key in FederationConfig._LIMITS},
             "outbox": dataclasses.asdict(self.outbox),
+            "keys": dataclasses.asdict(self.keys),
             "audit": dataclasses.asdict(self.audit),
         }
 
@@ -258,6 +276,7 @@ _KNOWN = {
     },
     "federation": set(FederationConfig._LIMITS),
     "outbox": {f.name for f in dataclasses.fields(OutboxConfig)},
+    "keys": {f.name for f in dataclasses.fields(KeysConfig)},
     "audit": {f.name for f in dataclasses.fields(AuditConfig)},
 }
 
@@ -308,6 +327,7 @@ def load_config(directory: Path) -> NodeConfig:
         config,
         federation=_read_section(data, "federation", FederationConfig),
         outbox=_read_section(data, "outbox", OutboxConfig),
+        keys=_read_section(data, "keys", KeysConfig),
         audit=_read_section(data, "audit", AuditConfig),
     )
     config.validate()

@@ -29,6 +29,7 @@ from talentverbund.node.admin import AdminServer
 from talentverbund.node.audit import CheckpointScheduler
 from talentverbund.node.config import parse_hostport
 from talentverbund.node.errors import NodeError
+from talentverbund.node.federation.announce import DESCRIPTOR_UPDATE, DescriptorUpdateHandler
 from talentverbund.node.federation.answering import SearchHandler
 from talentverbund.node.federation.crosscheck import CrossCheckHandler
 from talentverbund.node.federation.erasure import ErasureNoticeHandler
@@ -81,7 +82,13 @@ class NodeServer:
                 [
                     SearchHandler(runtime),
                     IntroduceHandler(runtime),
-                    NotifyHandler(runtime, {"erasure": ErasureNoticeHandler(runtime)}),
+                    NotifyHandler(
+                        runtime,
+                        {
+                            "erasure": ErasureNoticeHandler(runtime),
+                            DESCRIPTOR_UPDATE: DescriptorUpdateHandler(runtime),
+                        },
+                    ),
                     CrossCheckHandler(runtime),
                     WitnessHandler(runtime),
                 ],

@@ -5,10 +5,11 @@ retrying failed deliveries with backoff) and answer "not accepted" for
 introductions whose response period ended. Every minute: delete expired
 federated results, issued pseudonyms and old answered queries. Every hour: the
 retention sweep (candidates without valid consent past the grace period), consent
-reminders, witnessing (every active peer is asked to cosign our latest
-checkpoint; first one hour after start), and the log's epochs (the open one is
-closed when ``audit.epoch_days`` old, closed ones deleted past
-``audit.log_retention_days``). A round that fails is logged and the next
+reminders, the keys (a new encryption key when due, expired ones deleted:
+``federation/rotation.py``; also once at start), witnessing (every active peer
+is asked to cosign our latest checkpoint; first one hour after start), and the
+log's epochs (the open one is closed when ``audit.epoch_days`` old, closed ones
+deleted past ``audit.log_retention_days``). A round that fails is logged and the next
 one runs as usual: one broken peer or mail server never stops the node.
 """
 
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from talentverbund.node.federation.erasure import retention_sweep
 from talentverbund.node.federation.introductions import deliver_outbox, settle_due
+from talentverbund.node.federation.rotation import keys_upkeep
 from talentverbund.node.federation.searching import purge_expired_results
 from talentverbund.node.federation.witness import witness_peers
 from talentverbund.node.log_epochs import epochs_due
@@ -40,6 +42,7 @@ TASKS: tuple[tuple[str, float, Callable[[NodeRuntime], int]], ...] = (
     ("candidates_retention_erased", 3600.0, retention_sweep),
     ("checkpoints_witnessed", 3600.0, lambda rt: witness_all(rt)),
     ("consents_reminded", 3600.0, remind_expiring_consents),
+    ("keys_renewed", 3600.0, keys_upkeep),
     ("log_epochs_closed_or_deleted", 3600.0, epochs_due),
 )
 

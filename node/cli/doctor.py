@@ -30,6 +30,7 @@ from talentverbund.node.cli.client import node_client
 from talentverbund.node.cli.output import console, emit_json
 from talentverbund.node.config import NodeConfig, load_config, parse_hostport
 from talentverbund.node.errors import NodeError
+from talentverbund.node.federation.peers import newer_descriptor
 from talentverbund.node.runtime import builtin_model_id, serving
 from talentverbund.node.storage import migrate
 from talentverbund.node.storage.db import make_engine
@@ -162,7 +163,8 @@ def _check_encryption_keys(identity: NodeIdentity, report: Report) -> None:
             "encryption keys",
             "FAIL",
             "no encryption key is valid now",
-            "rotate the encryption key and send peers the new descriptor",
+            "rotate it ('talentverbund keys rotate-encryption DIR'; peers are told by "
+            "themselves) and set keys.encryption_rotation_days so 'serve' does it in time",
         )
         return
     newest = max(valid, key=lambda key: key.not_after)
@@ -171,7 +173,10 @@ def _check_encryption_keys(identity: NodeIdentity, report: Report) -> None:
         "encryption keys",
         level,
         f"{newest.kid} ({newest.kem}) valid until {newest.not_after:%Y-%m-%d}",
-        "rotate the encryption key soon" if level == "WARN" else "",
+        "rotate it ('talentverbund keys rotate-encryption DIR'), or check why 'serve' did "
+        "not (keys.encryption_rotation_days)"
+        if level == "WARN"
+        else "",
     )
 
 
@@ -336,9 +341,12 @@ def _federation_checks(
             f"{','.join(map(str, result['protocol_versions']))} (ours {versions}), "
             f"model {result['model_id']}, clock offset {offset:+d} ms"
         )
+        newer = newer_descriptor(result, int(result.get("held_sequence", 0)))
         if abs(offset) > CLOCK_FAIL_MS:
             report.add(name, "FAIL", facts, "the clocks differ by over a minute: fix NTP")
         elif abs(offset) > CLOCK_WARN_MS:
             report.add(name, "WARN", facts, "the clocks differ by seconds: check NTP")
+        elif newer:
+            report.add(name, "WARN", facts, newer)
         else:
             report.add(name, "OK", facts)

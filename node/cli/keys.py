@@ -1,29 +1,44 @@
 """``talentverbund keys rotate`` and ``keys rotate-encryption``: keys over time.
 
 ``rotate`` moves to the signing key the descriptor committed to;
-``rotate-encryption`` adds a new medium-term encryption key (see below).
+``rotate-encryption`` adds a new medium-term encryption key (``serve`` also does
+this by itself, ``keys.encryption_rotation_days``).
 
 Pre-rotation: every descriptor names the hash of the *next* signing key, so a
 thief of the current key cannot rotate to a key of their own — peers accept a
 new key only if it is the committed one. The node id and the TLS certificate
-stay the same, so certificate pins at the peers stay valid; peers must receive
-the new descriptor (``peer add`` there), which they check against the one they
-hold.
+stay the same, so certificate pins at the peers stay valid.
+
+The node announces the new descriptor to every active peer itself (a
+``descriptor_update`` notice, retried until delivered), so peers need no
+``peer add``. A serving node rotates through its admin socket and uses the new
+keys at once; a stopped node rotates here and announces what is still
+undelivered when it starts. ``--output`` also writes the descriptor to a file,
+for a peer that must get it by hand.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
-from talentverbund.crypto.identity import NodeIdentity
-from talentverbund.node.cli.node import issue_descriptor
-from talentverbund.node.cli.output import console
-from talentverbund.node.runtime import open_runtime
+from talentverbund.node.cli.client import Client, LocalClient, node_client
+from talentverbund.node.cli.output import console, emit_json
+from talentverbund.node.runtime import open_runtime, serving
 
 DIR = click.argument("directory", type=click.Path(path_type=Path))
+OUTPUT = click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="Also write the new descriptor to this file (for a peer that gets it by hand).",
+)
+JSON = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 
 
 @click.group()
@@ -31,63 +46,75 @@ def keys() -> None:
     """The node's keys (rotation)."""
 
 
-@keys.command()
-@DIR
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path),
-    required=True,
-    help="Where to write the new descriptor for the peers.",
-)
-def rotate(directory: Path, output: Path) -> None:
-    """Rotate the signing key to the committed next key; write the new descriptor."""
-    runtime = open_runtime(directory, exclusive=True)  # refused while the node serves
+@contextmanager
+def _key_owner(directory: Path) -> Iterator[Client]:
+    """The one process that may change the key directory: the serving node (through
+    its admin socket), or this one holding the node lock exclusively."""
+    if serving(directory):
+        with node_client(directory) as client:
+            yield client
+        return
+    runtime = open_runtime(directory, exclusive=True)
     try:
-        config = runtime.config
-        before = NodeIdentity.load(config.keys_dir)
-        identity = before.rotate_signing_key()
-        descriptor = issue_descriptor(config, identity)
+        yield LocalClient(runtime)
     finally:
         runtime.close()
-    output.write_text(json.dumps(descriptor.to_json(), ensure_ascii=False) + "\n", "utf-8")
+
+
+@keys.command()
+@DIR
+@OUTPUT
+@JSON
+def rotate(directory: Path, output: Path | None, as_json: bool) -> None:
+    """Rotate the signing key to the committed next key and announce it to every peer."""
+    with _key_owner(directory) as client:
+        result: dict[str, Any] = client.call("keys.rotate", {})
+    _write(output, result)
+    if as_json:
+        emit_json(result)
+        return
     console.print(
-        f"signing key rotated: {before.signing_kid} -> {identity.signing_kid} "
-        f"(next committed: {identity.next_signing_kid})"
+        f"signing key rotated: {result['previous_kid']} -> {result['signing_kid']} "
+        f"(next committed: {result['next_signing_kid']})"
     )
-    console.print(
-        f"new descriptor written to {output}; give it to every peer "
-        "('talentverbund peer add DIR FILE' there), then start the node again"
-    )
+    _report(result, output)
 
 
 @keys.command("rotate-encryption")
 @DIR
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path),
-    required=True,
-    help="Where to write the new descriptor for the peers.",
-)
-def rotate_encryption(directory: Path, output: Path) -> None:
-    """Add a new encryption key (180 days) and write the descriptor announcing it.
+@OUTPUT
+@JSON
+def rotate_encryption(directory: Path, output: Path | None, as_json: bool) -> None:
+    """Add a new encryption key (180 days) and announce it to every peer.
 
     Peers seal to the newest valid key once they hold the new descriptor; the old
-    key stays until it expires, so messages already sealed to it still open. Rotate
-    when 'talentverbund doctor' warns that the current key ends soon.
+    key stays until it expires, so messages already sealed to it still open. 'serve'
+    rotates by itself every keys.encryption_rotation_days (default 90).
     """
-    runtime = open_runtime(directory, exclusive=True)  # refused while the node serves
-    try:
-        config = runtime.config
-        identity = NodeIdentity.load(config.keys_dir).rotate_encryption_key()
-        descriptor = issue_descriptor(config, identity)
-    finally:
-        runtime.close()
-    output.write_text(json.dumps(descriptor.to_json(), ensure_ascii=False) + "\n", "utf-8")
-    newest = max(descriptor.encryption_keys, key=lambda key: key.not_after)
-    console.print(f"new encryption key {newest.kid}, valid until {newest.not_after:%Y-%m-%d}")
+    with _key_owner(directory) as client:
+        result: dict[str, Any] = client.call("keys.rotate_encryption", {})
+    _write(output, result)
+    if as_json:
+        emit_json(result)
+        return
     console.print(
-        f"new descriptor written to {output}; give it to every peer "
-        "('talentverbund peer add DIR FILE' there), then start the node again"
+        f"new encryption key {result['encryption_kid']}, valid until {result['not_after'][:10]}"
     )
+    _report(result, output)
+
+
+def _write(output: Path | None, result: dict[str, Any]) -> None:
+    if output is not None:
+        text = json.dumps(result["descriptor"], ensure_ascii=False) + "\n"
+        output.write_text(text, "utf-8")
+
+
+def _report(result: dict[str, Any], output: Path | None) -> None:
+    peers, pending = len(result["peers"]), result["pending"]
+    console.print(
+        f"descriptor sequence {result['sequence']} announced to {peers} peer(s): "
+        f"{result['delivered_now']} have it now"
+        + (f", {pending} will be retried from the outbox" if pending else "")
+    )
+    if output is not None:
+        console.print(f"descriptor also written to {output}")

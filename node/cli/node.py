@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import shutil
 from pathlib import Path
 
 import click
 
-from talentverbund.crypto.descriptor import NodeDescriptor, build_descriptor
+from talentverbund.crypto.errors import DescriptorError
 from talentverbund.crypto.identity import NodeIdentity
 from talentverbund.node.candidates import utcnow
 from talentverbund.node.cli.output import console, emit_json
 from talentverbund.node.config import DEFAULT_SQLITE, NodeConfig, load_config
-from talentverbund.node.errors import UsageError
+from talentverbund.node.errors import NodeError, UsageError
+from talentverbund.node.federation.own_descriptor import own_descriptor, save_issued
+from talentverbund.node.federation.rotation import keys_upkeep
 from talentverbund.node.logs import setup_logging
-from talentverbund.node.runtime import ensure_private_dir, open_runtime
+from talentverbund.node.runtime import NodeRuntime, ensure_private_dir, open_runtime
 from talentverbund.node.server import NodeServer, serve_forever
 from talentverbund.node.storage import migrate as migrations
 from talentverbund.node.storage.db import make_engine
 from talentverbund.node.storage.keystore import KeyStore
+
+log = logging.getLogger("talentverbund.serve")
 
 DIR = click.argument("directory", type=click.Path(path_type=Path))
 
@@ -56,6 +62,7 @@ def init(
         ensure_private_dir(config.keys_dir)
         config.write()
         identity = NodeIdentity.create(config.keys_dir, now=utcnow())
+        _issue_first_descriptor(config, identity)
         KeyStore(config.keys_dir).close()
         engine = make_engine(config.resolved_database_url())
         try:
@@ -70,6 +77,13 @@ def init(
     console.print(f"  certificate:  {identity.tls_fingerprint}")
     console.print("Next: 'talentverbund identity DIR' prints the descriptor to hand to peers;")
     console.print("      'talentverbund serve DIR' starts the node.")
+
+
+def _issue_first_descriptor(config: NodeConfig, identity: NodeIdentity) -> None:
+    """Store the first descriptor, so 'identity' prints the same one every time; a
+    node without peers has nobody to announce it to."""
+    with contextlib.suppress(DescriptorError):  # e.g. port 0: 'serve' issues it later
+        save_issued(config.keys_dir, own_descriptor(config, identity, utcnow())[0])
 
 
 def _remove_partial(directory: Path, created: bool) -> None:
@@ -106,20 +120,17 @@ def identity(directory: Path) -> None:
             "the node listens on a random port (0), which peers cannot dial",
             "set network.listen or network.advertise to a fixed HOST:PORT",
         )
-    emit_json(issue_descriptor(config, NodeIdentity.load(config.keys_dir)).to_json())
-
-
-def issue_descriptor(config: NodeConfig, node_identity: NodeIdentity) -> NodeDescriptor:
-    """Sign a fresh descriptor; its sequence (microseconds since 1970) supersedes older ones."""
-    now = utcnow()
-    return build_descriptor(
-        node_identity,
-        name=config.name,
-        region=config.region,
-        endpoint=config.endpoint,
-        now=now,
-        sequence=int(now.timestamp() * 1_000_000),
-    )
+    try:
+        descriptor, _ = own_descriptor(config, NodeIdentity.load(config.keys_dir), utcnow())
+    except DescriptorError as exc:
+        raise NodeError(
+            f"no descriptor can be issued: {exc}",
+            "rotate the encryption key ('talentverbund keys rotate-encryption DIR') or fix "
+            "the configuration named above",
+        ) from None
+    # the issued descriptor while it is current; else a fresh one, which 'serve' issues
+    # and announces to the peers at its next start
+    emit_json(descriptor.to_json())
 
 
 @click.command()
@@ -132,9 +143,19 @@ def serve(directory: Path) -> None:
         node_identity = NodeIdentity.load(runtime.config.keys_dir)
         runtime.candidates.finish_interrupted_erasures()
         runtime.pool()  # load the matcher and the candidate vectors before the first query
+        _keys_at_start(runtime)
         serve_forever(NodeServer(runtime, node_identity))
     finally:
         runtime.close()
+
+
+def _keys_at_start(runtime: NodeRuntime) -> None:
+    """Keys due for renewal, a descriptor changed while the node was stopped: issue and
+    queue the announcements now (the upkeep delivers them); never a reason not to start."""
+    try:
+        keys_upkeep(runtime)
+    except Exception:
+        log.exception("key upkeep at start failed; retried hourly")
 
 
 COMMANDS = (init, migrate, identity, serve)

@@ -115,6 +115,8 @@ def list_(directory: Path, check: bool, timeout: float, as_json: bool) -> None:
         )
         if failure:
             warn(f"{item['name']} ({item['node_id']}): {failure}")
+        if item.get("newer_descriptor") and item["status"] != "removed":
+            warn(f"{item['name']} ({item['node_id']}): {item['newer_descriptor']}")
 
 
 def _ping(client: Any, node_id: str, timeout: float) -> dict[str, Any]:

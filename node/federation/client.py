@@ -20,6 +20,7 @@ from talentverbund.crypto.envelope import (
     SUPPORTED_VERSIONS,
     Envelope,
     EnvelopeHeader,
+    Signer,
     envelope_hash,
     open_envelope,
     seal_envelope,
@@ -30,13 +31,10 @@ from talentverbund.node.errors import NotFound
 from talentverbund.node.federation.core import Federation
 from talentverbund.node.federation.errors import CertificateError, FederationCallError
 from talentverbund.node.federation.exchange_log import LogRecord, LogTransaction
+from talentverbund.node.federation.own_descriptor import issued_sequence
 from talentverbund.node.federation.receipts import ReceiptError, receipt_json, verify_receipt
 from talentverbund.node.federation.service import HANDSHAKE, HANDSHAKE_REPLY
-from talentverbund.node.federation.transport import (
-    HANDSHAKE_TIMEOUT,
-    MAX_ENVELOPE,
-    federation_grpc,
-)
+from talentverbund.node.federation.transport import HANDSHAKE_TIMEOUT, MAX_ENVELOPE
 from talentverbund.node.federation.trust import TrustedPeer
 from talentverbund.node.storage.models import Peer
 from talentverbund.protocol.v1 import federation_pb2 as pb
@@ -67,6 +65,8 @@ class HandshakeResult:
     message_id: str
     envelope_sha256: str
     receipt: dict[str, Any]
+    descriptor_sequence: int = 0  # of the descriptor the peer issues now (0: not told)
+    held_sequence: int = 0  # of the peer's descriptor this node holds
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -79,6 +79,8 @@ class HandshakeResult:
             "message_id": self.message_id,
             "envelope_sha256": self.envelope_sha256,
             "receipt": self.receipt,
+            "descriptor_sequence": self.descriptor_sequence,
+            "held_sequence": self.held_sequence,
         }
 
 
@@ -110,8 +112,15 @@ class FederationClient:
         *,
         now_ms: int | None = None,
         message_id: str | None = None,
+        signer: tuple[str, Signer] | None = None,
     ) -> Envelope:
-        """Seal ``payload`` to the peer's current encryption key and sign it."""
+        """Seal ``payload`` to the peer's current encryption key and sign it.
+
+        ``signer`` (key id, key) replaces the current signing key; only the announcement
+        of a new descriptor uses it, to sign with the key the peer still holds.
+        """
+        identity = self.fed.identity  # read once: a rotation may swap it meanwhile
+        sender_kid, signing_key = signer or (identity.signing_kid, identity)
         timestamp = clock_ms() if now_ms is None else now_ms
         try:
             key = peer.descriptor.current_encryption_key(self.fed.clock())
@@ -128,7 +137,7 @@ class FederationClient:
             message_type=message_type,
             timestamp_ms=timestamp,
             recipient_kid=key.kid,
-            sender_kid=self.fed.identity.signing_kid,
+            sender_kid=sender_kid,
             model_id=self.fed.model_id(),
             message_id=message_id,
         )
@@ -136,7 +145,7 @@ class FederationClient:
             header=header,
             payload=payload,
             recipient_public=key.public,
-            sender_signing_key=self.fed.identity,
+            sender_signing_key=signing_key,
             max_size=MAX_ENVELOPE,
         )
 
@@ -150,6 +159,7 @@ class FederationClient:
         now_ms: int | None = None,
         message_id: str | None = None,
         earlier_hashes: Collection[str] = (),
+        signer: tuple[str, Signer] | None = None,
     ) -> Exchange:
         """Send one request and check the answer; never raises for what the peer does.
 
@@ -163,10 +173,10 @@ class FederationClient:
         """
         sent_ms = clock_ms() if now_ms is None else now_ms
         envelope = self.seal(
-            peer, call.message_type, payload, now_ms=sent_ms, message_id=message_id
+            peer, call.message_type, payload, now_ms=sent_ms, message_id=message_id, signer=signer
         )
         done = Exchange(peer, call, envelope, envelope_hash(envelope), sent_ms)
-        stub = federation_grpc.FederationStub(self.fed.channels.get(peer))
+        stub = self.fed.channels.stub(peer)
         started = time.monotonic()
         try:
             answer = getattr(stub, call.rpc)(_to_pb(envelope), timeout=timeout)
@@ -233,7 +243,7 @@ class FederationClient:
             node_id=self.fed.node_id,
             protocol_versions=list(SUPPORTED_VERSIONS),
             model_id=self.fed.model_id(),
-            descriptor_sequence=0,  # the node keeps no copy of its issued descriptors
+            descriptor_sequence=issued_sequence(self.fed.identity.keydir),
             time_ms=sent_ms,
         ).SerializeToString(deterministic=True)
         done = self.exchange(
@@ -254,6 +264,8 @@ class FederationClient:
             message_id=done.request.header.message_id,
             envelope_sha256=done.request_hash,
             receipt=receipt_json(reply.receipt),
+            descriptor_sequence=reply.descriptor_sequence,
+            held_sequence=peer.descriptor.sequence,
         )
 
         def facts(tx: LogTransaction) -> None:

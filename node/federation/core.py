@@ -69,6 +69,15 @@ class Federation:
     def node_id(self) -> str:
         return self.identity.node_id
 
+    def use_identity(self, identity: NodeIdentity) -> None:
+        """After a key rotation in this process: sign, open and seal with the new keys
+        from the next message on. TLS is unaffected (same certificate, same channels)."""
+        if identity.node_id != self.node_id or identity.tls_fingerprint != (
+            self.identity.tls_fingerprint
+        ):
+            raise ValueError("a rotation keeps the node id and the TLS certificate")
+        self.identity = identity  # one reference swap: each message sees old or new keys
+
     # -- peer rows ----------------------------------------------------------------
 
     def contact_fresh(self, node_id: str) -> bool:

@@ -145,7 +145,7 @@ class ErasureNoticeHandler:
     def __init__(self, runtime: NodeRuntime) -> None:
         self.rt = runtime
 
-    def check(self, notice: pb.Notice) -> None:
+    def check(self, notice: pb.Notice, opened: OpenedMessage) -> None:
         erasure = notice.erasure
         if not erasure.pseudonyms or len(erasure.pseudonyms) > MAX_PSEUDONYMS:
             raise _invalid(f"an erasure notice names 1 to {MAX_PSEUDONYMS} pseudonyms")

@@ -184,7 +184,8 @@ class NotifyHandler:
 
     def __init__(self, runtime: NodeRuntime, others: dict[str, Any] | None = None) -> None:
         self.rt = runtime
-        self.others = others or {}  # body name -> handler with act(notice, opened, tx)
+        # body name -> handler with check(notice, opened), details(notice), act(notice, opened, tx)
+        self.others = others or {}
 
     def parse(self, opened: OpenedMessage) -> pb.Notice:
         try:
@@ -208,7 +209,7 @@ class NotifyHandler:
             if answer.outcome == ACCEPTED:
                 _check_contact(answer.contact)
         elif body in self.others:
-            self.others[body].check(notice)
+            self.others[body].check(notice, opened)
         else:
             raise Rejection(
                 "UNIMPLEMENTED", "unsupported_notice", f"this node does not accept {body} notices"
@@ -600,14 +601,19 @@ def _deliver_to_peer(rt: NodeRuntime, row: Outbox) -> str | None:
                 )
             )
         )
-    done = client.exchange(
-        peer,
-        NOTIFY_CALL,
-        payload,
-        timeout=CALL_TIMEOUT,
-        message_id=message_id,
-        earlier_hashes={h for h in earlier if h},
-    )
+    from talentverbund.node.federation import announce
+
+    if row.kind == announce.DESCRIPTOR_UPDATE:  # signed with the key the peer holds
+        done = announce.send_update(client, peer, payload, message_id, {h for h in earlier if h})
+    else:
+        done = client.exchange(
+            peer,
+            NOTIFY_CALL,
+            payload,
+            timeout=CALL_TIMEOUT,
+            message_id=message_id,
+            earlier_hashes={h for h in earlier if h},
+        )
     notice = pb.Notice.FromString(payload)
     if notice.WhichOneof("body") == "introduction_answer":
         answer = notice.introduction_answer
@@ -624,6 +630,8 @@ def _deliver_to_peer(rt: NodeRuntime, row: Outbox) -> str | None:
     client.record([done])
     if not done.ok and done.status == "NOT_FOUND" and row.kind == "erasure":
         return None  # the peer holds none of them any more: nothing left to erase there
+    if not done.ok and done.status == "ALREADY_EXISTS" and row.kind == announce.DESCRIPTOR_UPDATE:
+        return None  # the peer already holds this descriptor or a newer one
     return None if done.ok else f"{done.status}: {done.detail}"[:500]
 
 

@@ -201,7 +201,20 @@ def _describe(row: Peer) -> dict[str, Any]:
         "last_handshake": row.last_handshake,
         "last_error": row.last_error,
         "status": status,
+        "newer_descriptor": newer_descriptor(row.last_handshake, descriptor.sequence),
     }
+
+
+def newer_descriptor(handshake: dict[str, Any] | None, held: int) -> str | None:
+    """The note for a peer whose last handshake reported a newer descriptor than held."""
+    reported = (handshake or {}).get("descriptor_sequence")
+    if not isinstance(reported, int) or reported <= held:
+        return None
+    return (
+        f"peer has a newer descriptor (sequence {reported}, we hold {held}); it announces "
+        "it to its peers by itself, else ask its operator for 'talentverbund identity DIR' "
+        "and run 'peer add'"
+    )
 
 
 def remove_peer(fed: Federation, node_id: str) -> dict[str, Any]:

@@ -51,6 +51,7 @@ from talentverbund.crypto.errors import (
 from talentverbund.node.federation.core import Federation
 from talentverbund.node.federation.errors import Rejection
 from talentverbund.node.federation.exchange_log import LogRecord, LogTransaction
+from talentverbund.node.federation.own_descriptor import issued_sequence
 from talentverbund.node.federation.receipts import sign_receipt
 from talentverbund.node.federation.transport import MAX_ENVELOPE, transport_peer
 from talentverbund.node.federation.trust import SELF, TrustedPeer
@@ -455,7 +456,7 @@ class HandshakeHandler:
             node_id=self.fed.node_id,
             protocol_versions=list(SUPPORTED_VERSIONS),
             model_id=self.fed.model_id(),
-            descriptor_sequence=0,
+            descriptor_sequence=issued_sequence(self.fed.identity.keydir),
             time_ms=now_ms(),
             receipt=receipt,
         )

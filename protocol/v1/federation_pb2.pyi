@@ -199,15 +199,23 @@ class RoutingSummary(_message.Message):
     noisy_skill_counts: bytes
     def __init__(self, epoch: _Optional[int] = ..., noisy_skill_counts: _Optional[bytes] = ...) -> None: ...
 
+class DescriptorUpdate(_message.Message):
+    __slots__ = ("descriptor",)
+    DESCRIPTOR_FIELD_NUMBER: _ClassVar[int]
+    descriptor: bytes
+    def __init__(self, descriptor: _Optional[bytes] = ...) -> None: ...
+
 class Notice(_message.Message):
-    __slots__ = ("erasure", "introduction_answer", "routing_summary")
+    __slots__ = ("erasure", "introduction_answer", "routing_summary", "descriptor_update")
     ERASURE_FIELD_NUMBER: _ClassVar[int]
     INTRODUCTION_ANSWER_FIELD_NUMBER: _ClassVar[int]
     ROUTING_SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTOR_UPDATE_FIELD_NUMBER: _ClassVar[int]
     erasure: ErasureNotice
     introduction_answer: IntroductionAnswer
     routing_summary: RoutingSummary
-    def __init__(self, erasure: _Optional[_Union[ErasureNotice, _Mapping]] = ..., introduction_answer: _Optional[_Union[IntroductionAnswer, _Mapping]] = ..., routing_summary: _Optional[_Union[RoutingSummary, _Mapping]] = ...) -> None: ...
+    descriptor_update: DescriptorUpdate
+    def __init__(self, erasure: _Optional[_Union[ErasureNotice, _Mapping]] = ..., introduction_answer: _Optional[_Union[IntroductionAnswer, _Mapping]] = ..., routing_summary: _Optional[_Union[RoutingSummary, _Mapping]] = ..., descriptor_update: _Optional[_Union[DescriptorUpdate, _Mapping]] = ...) -> None: ...
 
 class NoticeReply(_message.Message):
     __slots__ = ("receipt",)

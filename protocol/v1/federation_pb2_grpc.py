@@ -91,7 +91,8 @@ class FederationServicer:
         raise NotImplementedError('Method not implemented!')
 
     def Notify(self, request, context):
-        """One-way notices: erasure notices, introduction outcomes. Answered by a Receipt.
+        """One-way notices: erasure notices, introduction outcomes, descriptor updates.
+        Answered by a Receipt.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

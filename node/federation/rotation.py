@@ -1,0 +1,183 @@
+"""Keys over time: rotation on request, scheduled renewal, deletion of old keys.
+
+``keys rotate`` and ``keys rotate-encryption`` run here (api ``keys.rotate``,
+``keys.rotate_encryption``): in the serving node through its admin socket, which
+switches to the new keys at once, or in the command's own process while no node
+serves. Either way the new descriptor is announced to every active peer through
+the outbox (:mod:`.announce`), at once and again until each peer has it.
+
+:func:`keys_upkeep` runs in ``serve`` (at start, then hourly) and by
+``talentverbund upkeep``:
+
+* a new encryption key when the newest is ``keys.encryption_rotation_days`` old
+  (default 90 of its 180 days), announced to the peers;
+* the private files of encryption keys expired for more than
+  :data:`EXPIRED_KEY_GRACE` are deleted: only then does a key stolen later open
+  no envelope recorded before;
+* the signing key kept after a rotation (it signs the announcement, see
+  :mod:`.announce`) is deleted once every active peer was sent the new descriptor,
+  or after :data:`PREVIOUS_KEY_KEPT` at the latest;
+* a descriptor whose facts changed while the node was stopped (endpoint, name) is
+  issued and announced.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from talentverbund.crypto.errors import DescriptorError
+from talentverbund.crypto.identity import (
+    DEFAULT_ENCRYPTION_VALIDITY,
+    KEM_X25519,
+    NodeIdentity,
+)
+from talentverbund.node.errors import NodeError
+from talentverbund.node.federation.announce import Published, pending_updates, publish
+
+if TYPE_CHECKING:
+    from talentverbund.node.runtime import NodeRuntime
+
+log = logging.getLogger("talentverbund.keys")
+
+PREVIOUS_KEY_KEPT = timedelta(days=30)
+# envelopes are refused more than 300 s off the receiver's clock; twice that is safe
+EXPIRED_KEY_GRACE = timedelta(minutes=10)
+
+_ROTATING = threading.Lock()  # one change of the key directory at a time in a process
+
+
+def rotate_signing(rt: NodeRuntime, actor: str = "operator") -> dict[str, Any]:
+    """Move to the committed next signing key, keep the old one to sign the
+    announcement, and announce the new descriptor."""
+    with _ROTATING:
+        fed = rt.federation()
+        before = fed.identity
+        identity = before.rotate_signing_key(keep_previous_until=rt.clock() + PREVIOUS_KEY_KEPT)
+        fed.use_identity(identity)
+        log.info(
+            "signing key rotated",
+            extra={"from": before.signing_kid, "to": identity.signing_kid},
+        )
+        announced = _publish(rt, actor)
+    return {
+        "signing_kid": identity.signing_kid,
+        "previous_kid": before.signing_kid,
+        "next_signing_kid": identity.next_signing_kid,
+        **_announce_now(rt, announced),
+    }
+
+
+def rotate_encryption(rt: NodeRuntime, actor: str = "operator") -> dict[str, Any]:
+    """Add a new encryption key (older ones stay until they expire) and announce it."""
+    with _ROTATING:
+        fed = rt.federation()
+        identity = fed.identity.rotate_encryption_key(now=rt.clock())
+        fed.use_identity(identity)
+        newest = _newest_key(identity, rt.clock())
+        log.info("encryption key rotated", extra={"kid": newest[0]})
+        announced = _publish(rt, actor)
+    return {
+        "encryption_kid": newest[0],
+        "not_after": newest[1].isoformat(timespec="seconds"),
+        **_announce_now(rt, announced),
+    }
+
+
+def keys_upkeep(rt: NodeRuntime) -> int:
+    """Scheduled renewal and deletion (module docstring); how many keys changed.
+
+    The outbox task of the same upkeep delivers what this queued.
+    """
+    with _ROTATING:
+        fed, now = rt.federation(), rt.clock()
+        identity = fed.identity
+        changes = 0
+        days = rt.config.keys.encryption_rotation_days
+        if days and rotation_due(identity, now, days):
+            identity = identity.rotate_encryption_key(now=now)
+            newest = _newest_key(identity, now)[0]
+            log.info("encryption key rotated as scheduled", extra={"kid": newest})
+            changes += 1
+        pruned = identity.prune_encryption_keys(now, EXPIRED_KEY_GRACE)
+        removed = sorted(_kids(identity) - _kids(pruned))
+        if removed:
+            log.info("expired encryption keys deleted", extra={"kids": removed})
+        identity, changes = pruned, changes + len(removed)
+        if identity is not fed.identity:
+            fed.use_identity(identity)
+        try:
+            _publish(rt, "node")
+        except NodeError as exc:  # the node serves on; doctor reports the keys
+            log.warning("descriptor not issued", extra={"error": exc.message})
+        if _retire_previous(rt, now):
+            changes += 1
+    return changes
+
+
+def rotation_due(identity: NodeIdentity, now: datetime, days: int) -> bool:
+    """The newest valid X25519 key is ``days`` old (its age is counted back from its
+    expiry, since every key is made valid for the same 180 days), or none is valid."""
+    keys = [k for k in identity.valid_encryption_keys(now) if k.kem == KEM_X25519]
+    if not keys:
+        return True
+    made = max(key.not_after for key in keys) - DEFAULT_ENCRYPTION_VALIDITY
+    return now - made >= timedelta(days=days)
+
+
+def _retire_previous(rt: NodeRuntime, now: datetime) -> bool:
+    """Delete the signing key kept after a rotation once it signed the announcement to
+    every active peer, or when its time is up (a peer that was away that long must be
+    given the descriptor by hand)."""
+    fed = rt.federation()
+    until = fed.identity.previous_signing_until
+    if until is None or (now < until and pending_updates(rt)):
+        return False
+    fed.use_identity(fed.identity.forget_previous_signing_key())
+    log.info("previous signing key deleted")
+    return True
+
+
+def _publish(rt: NodeRuntime, actor: str) -> Published:
+    try:
+        return publish(rt, actor)
+    except DescriptorError as exc:
+        raise NodeError(
+            f"the new descriptor cannot be issued: {exc}",
+            "fix the configuration or keys named above; 'talentverbund doctor DIR' checks them",
+        ) from None
+
+
+def _announce_now(rt: NodeRuntime, published: Published) -> dict[str, Any]:
+    """Deliver the queued announcements now; failures stay queued and are retried."""
+    from talentverbund.node.federation.introductions import deliver_outbox
+
+    if published.peers:
+        deliver_outbox(rt)
+    pending = pending_updates(rt)  # only this announcement: older ones were replaced
+    return {
+        "sequence": published.descriptor.sequence,
+        "descriptor": published.descriptor.to_json(),
+        "peers": published.peers,
+        "delivered_now": max(0, len(published.peers) - pending),
+        "pending": pending,
+    }
+
+
+def _kids(identity: NodeIdentity) -> set[str]:
+    return {key.kid for key in identity.encryption_keys}
+
+
+def _newest_key(identity: NodeIdentity, now: datetime) -> tuple[str, datetime]:
+    newest = max(identity.valid_encryption_keys(now), key=lambda key: key.not_after)
+    return newest.kid, newest.not_after
+
+
+def api_rotate_signing(rt: NodeRuntime, _params: dict[str, Any]) -> dict[str, Any]:
+    return rotate_signing(rt)
+
+
+def api_rotate_encryption(rt: NodeRuntime, _params: dict[str, Any]) -> dict[str, Any]:
+    return rotate_encryption(rt)
