@@ -146,6 +146,7 @@ class NodeRuntime:
                     self.model_id,
                     self.clock,
                     self.config.audit.mirror_path(self.config.directory),
+                    self.config.privacy.legal_basis,
                 )
             return self._federation
 

@@ -380,7 +380,12 @@ class Exchange:
     def records(self) -> list[LogRecord]:
         """The out entry (and the reply's in entry when there is one)."""
         header = self.request.header
-        details: dict[str, Any] = {"rpc": self.call.rpc, **self.details}
+        details: dict[str, Any] = {
+            "rpc": self.call.rpc,
+            "suite": header.suite,
+            "recipient_kid": header.recipient_kid,
+            **self.details,
+        }
         if self.reply is not None:  # a verified receipt, even when the content was refused
             details["receipt"] = receipt_json(self.reply.receipt)
         if not self.ok:
@@ -407,7 +412,11 @@ class Exchange:
                     purpose=self.call.purpose,
                     envelope_sha256=envelope_hash(self.reply_envelope),
                     status="accepted",
-                    details={"in_reply_to": header.message_id},
+                    details={
+                        "in_reply_to": header.message_id,
+                        "suite": self.reply_envelope.header.suite,
+                        "recipient_kid": self.reply_envelope.header.recipient_kid,
+                    },
                 )
             )
         return out

@@ -49,6 +49,7 @@ class Federation:
         model_id: Callable[[], str],
         clock: Callable[[], datetime] = _utcnow,
         mirror_dir: Path | None = None,
+        legal_basis: str | None = None,
     ) -> None:
         self.sessions = sessions
         self.identity = identity
@@ -56,7 +57,7 @@ class Federation:
         self.clock = clock
         self.trust = TrustStore(sessions, identity)
         mirror = LogMirror(mirror_dir, sessions) if mirror_dir is not None else None
-        self.log = ExchangeLog(sessions, clock, mirror)
+        self.log = ExchangeLog(sessions, clock, mirror, legal_basis)
         self.channels = PeerChannels(identity)
         self._stop = threading.Event()
         self._kick = threading.Event()

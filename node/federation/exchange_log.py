@@ -46,6 +46,7 @@ never undone in the database.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -149,7 +150,10 @@ def closes_epoch(direction: str, msg_type: str, status: str) -> bool:
 def format_logged_at(moment: datetime) -> str:
     """UTC with milliseconds, the precision every backend stores exactly."""
     m = moment.astimezone(UTC)
-    return m.strftime("%Y-%m-%dT%H:%M:%S.") + f"{m.microsecond // 1000:03d}Z"
+    return (
+        f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}."
+        f"{m.microsecond // 1000:03d}Z"
+    )
 
 
 def _truncate_ms(moment: datetime) -> datetime:
@@ -215,22 +219,30 @@ def leaf_hash(entry: ExchangeLogEntry) -> bytes:
     return merkle_leaf_hash(entry_bytes(entry.seq, entry.logged_at, entry, entry.prev_hash))
 
 
+_PG_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+# A write statement takes SQLite's write lock (waiting up to busy_timeout) even when it
+# matches no row; the read of the head that follows is then current.
+_SQLITE_LOCK = text("UPDATE exchange_log SET seq = seq WHERE seq < 0")
+
+
 def _lock_log(session: Session) -> None:
     """Take the database-wide append lock as the transaction's first statement."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.execute(_PG_LOCK, {"key": _PG_LOCK_KEY})
     else:
-        # A write statement takes SQLite's write lock (waiting up to busy_timeout) even
-        # when it matches no row; the read of the head that follows is then current.
-        session.execute(text("UPDATE exchange_log SET seq = seq WHERE seq < 0"))
+        connection.execute(_SQLITE_LOCK)
 
 
 class LogTransaction:
     """An open, locked transaction on the log; commit happens when the context exits."""
 
-    def __init__(self, session: Session, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, session: Session, clock: Callable[[], datetime], legal_basis: str | None = None
+    ) -> None:
         self.session = session
         self._clock = clock
+        self._legal_basis = legal_basis
         self._head: tuple[int, str] | None = None
         self.written: list[Written] = []  # kept for the file mirror, written after commit
 
@@ -243,6 +255,10 @@ class LogTransaction:
         return self._head
 
     def append(self, record: LogRecord) -> Appended:
+        if self._legal_basis and record.purpose and "legal_basis" not in record.details:
+            # the node's configured legal basis for processing with a purpose (Art. 30)
+            details = {**record.details, "legal_basis": self._legal_basis}
+            record = dataclasses.replace(record, details=details)
         last_seq, prev_hash = self.head()
         seq = last_seq + 1
         logged_at = _truncate_ms(self._clock())
@@ -284,8 +300,10 @@ class ExchangeLog:
         sessions: sessionmaker[Session],
         clock: Callable[[], datetime] = _utcnow,
         mirror: LogMirror | None = None,
+        legal_basis: str | None = None,
     ) -> None:
         self._sessions = sessions
+        self._legal_basis = legal_basis
         self._clock = clock
         self._lock = threading.Lock()
         self.mirror = mirror
@@ -299,7 +317,7 @@ class ExchangeLog:
         """
         with self._lock, self._sessions() as session, session.begin():
             _lock_log(session)
-            tx = LogTransaction(session, self._clock)
+            tx = LogTransaction(session, self._clock, self._legal_basis)
             yield tx
         if self.mirror is not None and tx.written:
             self.mirror.after_commit(tx.written)

@@ -270,6 +270,7 @@ class FederationService:
             "message_id": header.message_id,
             "envelope_sha256": request_hash,
         }
+        sealed = {"suite": header.suite, "recipient_kid": header.recipient_kid}
         with self.fed.log.transaction() as tx:
             connection = tx.session.connection()
             stored = connection.execute(
@@ -280,7 +281,11 @@ class FederationService:
                 tx.append(
                     LogRecord(
                         status="duplicate",
-                        details={"rpc": handler.rpc, "original_log_index": receipt.log_index},
+                        details={
+                            "rpc": handler.rpc,
+                            **sealed,
+                            "original_log_index": receipt.log_index,
+                        },
                         **base,
                     )
                 )
@@ -289,7 +294,7 @@ class FederationService:
                 entry = tx.append(
                     LogRecord(
                         status="accepted",
-                        details={"rpc": handler.rpc, **handler.details(request)},
+                        details={"rpc": handler.rpc, **sealed, **handler.details(request)},
                         **base,
                     )
                 )
@@ -337,6 +342,8 @@ class FederationService:
                     purpose=handler.purpose,
                     details={
                         "in_reply_to": header.message_id,
+                        "suite": reply_header.suite,
+                        "recipient_kid": reply_header.recipient_kid,
                         "receipt_log_index": receipt.log_index,
                         **handler.reply_details(state),
                     },

@@ -213,6 +213,10 @@ def test_two_nodes_handshake_with_receipts_on_both_logs(fed: Federated) -> None:
     assert accepted.envelope_sha256 == result["envelope_sha256"]
     reply_entry = b_entries[receipt["log_index"] + 1]
     assert (reply_entry.direction, reply_entry.status) == ("out", "sent")
+    # every envelope entry names the HPKE suite and the key it was sealed to
+    for entry in (sent[0], accepted, reply_entry):
+        assert entry.details["suite"] == "X25519-SHA256-AES128GCM"
+        assert entry.details["recipient_kid"].startswith("enc-")
     # and the other way round
     code, out, err = run_cli("peer", "ping", b.directory, a.node_id, "--json")
     assert code == 0, err

@@ -214,3 +214,15 @@ def test_time_is_kept_to_the_millisecond(engine: Engine) -> None:
     assert appended.logged_at == moment.replace(microsecond=123_000)
     assert log.entries()[0].logged_at == appended.logged_at
     assert log.verify_chain().ok
+
+
+def test_entries_with_a_purpose_carry_the_configured_legal_basis(engine: Engine) -> None:
+    log = ExchangeLog(session_factory(engine), legal_basis="Art. 6(1)(a) DSGVO")
+    log.append(_record(1, purpose="recruitment"))
+    log.append(_record(2))  # no purpose (a handshake): no legal basis either
+    log.append(_record(3, purpose="audit", details={"legal_basis": "Art. 6(1)(c) DSGVO"}))
+    first, second, third = log.entries()
+    assert first.details["legal_basis"] == "Art. 6(1)(a) DSGVO"
+    assert "legal_basis" not in second.details
+    assert third.details["legal_basis"] == "Art. 6(1)(c) DSGVO"  # a caller's own wins
+    assert log.verify_chain().ok
