@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/merkle_speed.py --output bench/results/merkle_speed.json
 	$(BIN)/python bench/federated_search.py --nodes 20 --candidates 10000 --queries 40 --output bench/results/federated_search.json
 	$(BIN)/python bench/audit_speed.py --output bench/results/audit_speed.json
+	$(BIN)/python bench/security_overhead.py --runs 400 --output bench/results/security_overhead.json
 
 # mypy reads the package-dir mapping through a tree of symlinks (talentverbund/node -> node, ...)
 typecheck: $(STAMP)
