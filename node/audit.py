@@ -1980,6 +1980,7 @@ def report(fed: Federation, period: Period, legal_basis: str | None = None) -> d
     recipients: dict[str, dict[str, Any]] = {}
     retention: Counter[tuple[str | None, str, str, str]] = Counter()
     local: Counter[tuple[str, str]] = Counter()
+    bases: Counter[tuple[str | None, str]] = Counter()  # (purpose, legal basis logged)
     total, first_seq, last_seq = 0, None, None
     with fed.sessions() as session:
         names = {row.node_id: row.name for row in session.scalars(select(Peer)).all()}
@@ -1988,6 +1989,8 @@ def report(fed: Federation, period: Period, legal_basis: str | None = None) -> d
             first_seq = first_seq or row.seq
             last_seq = row.seq
             breakdown[(row.peer_id, row.purpose, row.direction, row.msg_type, row.status)] += 1
+            if row.purpose is not None:
+                bases[(row.purpose, str(_details(row).get("legal_basis") or "(not logged)"))] += 1
             action = _retention_kind(row)
             if action is not None:
                 retention[(row.peer_id, row.direction, action, row.status)] += 1
@@ -2004,6 +2007,10 @@ def report(fed: Federation, period: Period, legal_basis: str | None = None) -> d
         "period": {"from": period.start_text, "to": period.end_text},
         "node_id": fed.node_id,
         "legal_basis": legal_basis,
+        "legal_bases_logged": [
+            {"purpose": purpose, "legal_basis": basis, "entries": count}
+            for (purpose, basis), count in sorted(bases.items(), key=str)
+        ],
         "entries": total,
         "first_seq": first_seq,
         "last_seq": last_seq,

@@ -331,6 +331,12 @@ def report(directory: Path, start: str, stop: str, as_json: bool) -> None:
         markup=False,
     )
     console.print(f"Legal basis (node configuration): {result['legal_basis']}", markup=False)
+    for item in result["legal_bases_logged"]:
+        console.print(
+            f"  logged for purpose {item['purpose']}: {item['legal_basis']} "
+            f"({item['entries']} entries)",
+            markup=False,
+        )
     _report_tables(result)
     console.print(
         "Counts come from the log as stored; run 'talentverbund audit verify DIR' to show "

@@ -623,6 +623,9 @@ def test_export_and_report(cli: Any, node_dir: Path, tmp_path: Path) -> None:
     assert len(entries) == 61 and entries[0]["logged_at"].endswith("Z")
     report = json.loads(cli("audit", "report", node_dir, *period, "--json").out)
     assert report["entries"] == 61 and report["legal_basis"]
+    # build_log's records carry a purpose; the node's runtime logged its legal basis with each
+    logged = {(b["purpose"], b["legal_basis"]) for b in report["legal_bases_logged"]}
+    assert logged == {("recruitment", report["legal_basis"])}
     human = cli("audit", "report", node_dir, *period)
     assert human.code == 0 and "Per peer and purpose" in human.out
     bad = cli("audit", "report", node_dir, "--from", "yesterday", "--to", "2026-01-01")
