@@ -105,17 +105,26 @@ def roster_key_fingerprint(public: bytes) -> str:
     return " ".join(digest[i : i + 4].upper() for i in range(0, 32, 4))
 
 
+KEY_PREFIX = "ed25519:"
+"""Starts a roster key's text: base64url may begin with "-", which a shell command line
+would read as an option."""
+
+
 def public_key_text(public: bytes) -> str:
-    """Unpadded base64url of the raw 32-byte key: how operators pass it to ``roster trust``."""
-    return b64url_encode(public)
+    """``ed25519:`` and unpadded base64url of the raw 32-byte key, as ``roster trust`` takes it."""
+    return KEY_PREFIX + b64url_encode(public)
 
 
 def parse_public_key(text: str) -> bytes:
-    """Inverse of :func:`public_key_text`; RosterError unless it is a valid Ed25519 key."""
+    """Inverse of :func:`public_key_text` (the prefix may be left out); RosterError unless
+    it is a valid Ed25519 key."""
+    text = text.removeprefix(KEY_PREFIX)
     try:
         public = b64url_decode(text)
     except ValueError:
-        raise RosterError("roster public key must be unpadded base64url (43 characters)") from None
+        raise RosterError(
+            "roster public key must be ed25519: and unpadded base64url (43 characters)"
+        ) from None
     if len(public) != 32:
         raise RosterError(f"roster public key must be 32 bytes, got {len(public)}")
     try:

@@ -118,7 +118,11 @@ def roster_log(node: Node) -> list[dict[str, Any]]:
 def test_keygen_writes_a_private_key_and_prints_the_fingerprint(nodes: Nodes) -> None:
     coord = nodes.coord
     assert coord.key_file.stat().st_mode & 0o777 == 0o600
-    assert len(coord.public_key) == 43 and len(coord.fingerprint.split()) == 8
+    assert (
+        coord.public_key.startswith("ed25519:")
+        and len(coord.public_key) == 51
+        and len(coord.fingerprint.split()) == 8
+    )
     code, out, _ = run_cli("roster", "keygen", coord.base / "other.pem", "--name", NAME)
     assert code == 0
     assert "fingerprint:" in out and "talentverbund roster trust DIR" in out

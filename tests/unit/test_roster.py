@@ -100,7 +100,7 @@ def test_wire_format(signed: bytes, public: bytes, members: list[NodeDescriptor]
     assert obj["v"] == 1 and obj["type"] == "talentverbund-roster"
     assert obj["issued_at"] == "2026-01-31T12:00:00Z"
     assert obj["expires_at"] == "2026-05-01T12:00:00Z"
-    assert obj["signer"] == {"kid": roster_key_id(public), "public_key": public_key_text(public)}
+    assert obj["signer"] == {"kid": roster_key_id(public), "public_key": b64url_encode(public)}
     by_id = {m.node_id: m.to_json() for m in members}
     assert obj["members"] == [by_id[k] for k in sorted(by_id)]
     # Independent check of what is signed, from the documented format and pyca alone.
@@ -317,3 +317,12 @@ def test_single_byte_mutations_of_the_signed_region_near_values(
     mutated = text[:index] + replacement + text[index + 1 :]
     with pytest.raises(RosterError):
         parse_roster(mutated, public, now=NOW)
+
+
+def test_key_text_never_reads_as_a_command_line_option() -> None:
+    """Base64url may start with "-"; the prefix keeps the shell argument a key."""
+    for _ in range(64):
+        public = Ed25519PrivateKey.generate().public_key().public_bytes_raw()
+        text = public_key_text(public)
+        assert text.startswith("ed25519:")
+        assert parse_public_key(text) == parse_public_key(text.removeprefix("ed25519:")) == public
