@@ -164,6 +164,13 @@ def peer_remove(rt: NodeRuntime, params: Params) -> Any:
     return peers.remove_peer(rt.federation(), _str(params, "node_id"))
 
 
+def peer_relay(rt: NodeRuntime, params: Params) -> Any:
+    via = params.get("via")
+    if via is not None and not isinstance(via, str):
+        raise UsageError("via must be a node id or null", "e.g. --via NODE_ID or --direct")
+    return peers.set_relay(rt.federation(), _str(params, "node_id"), via)
+
+
 def peer_ping(rt: NodeRuntime, params: Params) -> Any:
     timeout = float(params.get("timeout", 5.0))
     if not 0 < timeout <= 60:
@@ -238,6 +245,7 @@ METHODS: dict[str, Handler] = {
     "peer.list": peer_list,
     "peer.remove": peer_remove,
     "peer.ping": peer_ping,
+    "peer.relay": peer_relay,
     "keys.rotate": rotation.api_rotate_signing,
     "keys.rotate_encryption": rotation.api_rotate_encryption,
     "roster.trust": rosters.api_trust,

@@ -58,6 +58,8 @@ class FederationConfig:
     results_days: int = 30  # results held at the requester expire after this
     response_days: int = 14  # the candidate's time to answer an introduction
     introductions_per_candidate: int = 5  # requests per candidate per result period
+    relay: bool = False  # forward peers' envelopes to this node's other peers (Relay RPC)
+    accept_relayed: bool = False  # accept a peer's envelope that another peer delivers
 
     _LIMITS: ClassVar[dict[str, tuple[int, int]]] = {
         "k_anonymity": (1, 100),
@@ -71,7 +73,12 @@ class FederationConfig:
         "introductions_per_candidate": (1, 100),
     }
 
+    _SWITCHES: ClassVar[tuple[str, ...]] = ("relay", "accept_relayed")
+
     def validate(self) -> None:
+        for key in self._SWITCHES:
+            if not isinstance(getattr(self, key), bool):
+                raise UsageError(f"federation.{key} must be true or false", "the default is false")
         for key, (low, high) in self._LIMITS.items():
             value = getattr(self, key)
             if not low <= value <= high:
@@ -228,7 +235,7 @@ class NodeConfig:
                 "retention_grace_days": self.privacy.retention_grace_days,
                 "reminder_days": self.privacy.reminder_days,
             },
-            "federation": {key: getattr(self.federation, key) for key in FederationConfig._LIMITS},
+            "federation": dataclasses.asdict(self.federation),
             "outbox": dataclasses.asdict(self.outbox),
             "keys": dataclasses.asdict(self.keys),
             "audit": dataclasses.asdict(self.audit),
@@ -274,7 +281,7 @@ _KNOWN = {
         "retention_grace_days",
         "reminder_days",
     },
-    "federation": set(FederationConfig._LIMITS),
+    "federation": {f.name for f in dataclasses.fields(FederationConfig)},
     "outbox": {f.name for f in dataclasses.fields(OutboxConfig)},
     "keys": {f.name for f in dataclasses.fields(KeysConfig)},
     "audit": {f.name for f in dataclasses.fields(AuditConfig)},

@@ -92,6 +92,8 @@ class NodeServer:
                     CrossCheckHandler(runtime),
                     WitnessHandler(runtime),
                 ],
+                relay=runtime.config.federation.relay,
+                accept_relayed=runtime.config.federation.accept_relayed,
             ),
             self.grpc,
         )

@@ -84,6 +84,8 @@ def list_(directory: Path, check: bool, timeout: float, as_json: bool) -> None:
         handshake = item.get("last_handshake") or {}
         versions = ",".join(str(v) for v in handshake.get("protocol_versions", []))
         status = item["status"]
+        if item.get("via"):
+            status += f" via {item['via']}"
         if "check" in item:
             status += " / " + ("ok" if item["check"]["ok"] else "FAIL")
         rows.append(
@@ -139,6 +141,25 @@ def remove(directory: Path, node_id: str, as_json: bool) -> None:
         emit_json(result)
         return
     console.print(f"Removed peer {result['name']} ({result['node_id']})", markup=False)
+
+
+@peer.command()
+@DIR
+@click.argument("node_id")
+@click.option("--via", "via", metavar="RELAY_ID", help="Reach NODE_ID through this peer.")
+@click.option("--direct", is_flag=True, help="Reach NODE_ID directly again.")
+@JSON
+def relay(directory: Path, node_id: str, via: str | None, direct: bool, as_json: bool) -> None:
+    """Reach NODE_ID through the peer RELAY_ID (which must enable [federation] relay)."""
+    if (via is None) == (not direct):
+        raise UsageError("give exactly one of --via RELAY_ID and --direct", "see --help")
+    with node_client(directory) as client:
+        result = client.call("peer.relay", {"node_id": node_id, "via": via})
+    if as_json:
+        emit_json(result)
+        return
+    how = f"through {result['via']}" if result["via"] else "directly"
+    console.print(f"{result['name']} ({result['node_id']}) is reached {how}", markup=False)
 
 
 @peer.command()

@@ -27,7 +27,7 @@ from talentverbund.crypto.envelope import (
 )
 from talentverbund.crypto.envelope import now_ms as clock_ms
 from talentverbund.crypto.errors import DescriptorError, EnvelopeError, KeyFileError
-from talentverbund.node.errors import NotFound
+from talentverbund.node.errors import NodeError, NotFound
 from talentverbund.node.federation.core import Federation
 from talentverbund.node.federation.errors import CertificateError, FederationCallError
 from talentverbund.node.federation.exchange_log import LogRecord, LogTransaction
@@ -91,10 +91,27 @@ class FederationClient:
         self.fed = federation
 
     def peer(self, node_id: str) -> TrustedPeer:
-        """The active peer, with its certificate fetched and pinned if it was missing."""
+        """The active peer, with its certificate fetched and pinned if it was missing.
+
+        A peer reached through a relay needs no certificate of its own (no connection
+        goes to it); its relay must be an active, directly reached peer.
+        """
         peer = self.fed.trust.peer(node_id)
         if peer is None:
             raise NotFound(f"{node_id} is not an active peer", "see 'talentverbund peer list DIR'")
+        if peer.via is not None:
+            relay = self.fed.trust.peer(peer.via)
+            if relay is None or relay.via is not None:
+                raise FederationCallError(
+                    node_id,
+                    "no_relay",
+                    f"{node_id} is reached through {peer.via}, which is not an active peer "
+                    "reached directly",
+                    f"add {peer.via}'s descriptor, or 'talentverbund peer relay DIR {node_id} "
+                    "--direct'",
+                )
+            self.peer(relay.node_id)  # its certificate, fetched if missing
+            return peer
         if peer.cert_pem is None:
             try:
                 self.fed.fetch_certificate(node_id)
@@ -176,10 +193,19 @@ class FederationClient:
             peer, call.message_type, payload, now_ms=sent_ms, message_id=message_id, signer=signer
         )
         done = Exchange(peer, call, envelope, envelope_hash(envelope), sent_ms)
-        stub = self.fed.channels.stub(peer)
         started = time.monotonic()
         try:
-            answer = getattr(stub, call.rpc)(_to_pb(envelope), timeout=timeout)
+            if peer.via is None:
+                stub = self.fed.channels.stub(peer)
+                answer = getattr(stub, call.rpc)(_to_pb(envelope), timeout=timeout)
+            else:  # the same envelope, handed to the relay (docs/protocol.md, Relay)
+                done.details["via"] = peer.via
+                stub = self.fed.channels.stub(self.peer(peer.via))
+                request = pb.RelayRequest(rpc=call.rpc, envelope=_to_pb(envelope))
+                answer = stub.Relay(request, timeout=timeout)
+        except NodeError as exc:  # the relay is no usable peer (removed, no certificate)
+            done.fail(getattr(exc, "status", "no_relay"), exc.message, timeout)
+            return done
         except grpc.RpcError as exc:
             code = exc.code().name if exc.code() is not None else "UNKNOWN"
             done.fail(code, str(exc.details() or ""), timeout)

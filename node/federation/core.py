@@ -181,7 +181,7 @@ class Federation:
     def on_connection(self, snapshot: TrustSnapshot) -> None:
         """Hook run before each incoming TLS handshake: a peer without a pinned
         certificate may be the one calling, so fetch missing certificates soon."""
-        if any(peer.cert_pem is None for peer in snapshot.peers.values()):
+        if any(p.cert_pem is None and p.via is None for p in snapshot.peers.values()):
             self._kick.set()
 
     def _upkeep_loop(self) -> None:
@@ -205,8 +205,8 @@ class Federation:
         outcomes: dict[str, str] = {}
         now = time.monotonic()
         for peer in list(self.trust.snapshot().peers.values()):
-            if peer.cert_pem is not None:
-                continue
+            if peer.cert_pem is not None or peer.via is not None:
+                continue  # pinned, or reached through a relay: no direct connection
             next_try, delay = self._backoff.get(peer.node_id, (0.0, UPKEEP_INTERVAL))
             if respect_backoff and now < next_try:
                 continue

@@ -21,6 +21,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
+
 from talentverbund.crypto.descriptor import NodeDescriptor, parse_descriptor
 from talentverbund.crypto.errors import DescriptorError
 from talentverbund.node.errors import NotFound, UsageError
@@ -182,7 +184,7 @@ def _describe(row: Peer) -> dict[str, Any]:
     descriptor = NodeDescriptor.from_json(row.descriptor)
     if row.removed_at is not None:
         status = "removed"
-    elif row.tls_cert_pem is None:
+    elif row.tls_cert_pem is None and row.relay_via is None:
         status = "pending"  # certificate not fetched yet
     else:
         status = "active"
@@ -201,6 +203,7 @@ def _describe(row: Peer) -> dict[str, Any]:
         "last_handshake": row.last_handshake,
         "last_error": row.last_error,
         "status": status,
+        "via": row.relay_via,
         "newer_descriptor": newer_descriptor(row.last_handshake, descriptor.sequence),
     }
 
@@ -237,6 +240,50 @@ def remove_peer(fed: Federation, node_id: str) -> dict[str, Any]:
         )
     fed.peer_changed(node_id)
     return {"node_id": node_id, "name": name, "removed": True}
+
+
+def set_relay(fed: Federation, node_id: str, via: str | None) -> dict[str, Any]:
+    """Reach ``node_id`` through the peer ``via`` (its Relay RPC), or directly (None)."""
+    if via == node_id:
+        raise UsageError(f"{node_id} cannot relay to itself", "name another peer with --via")
+    with fed.log.transaction() as tx:
+        row = tx.session.get(Peer, node_id)
+        if row is None or row.removed_at is not None:
+            raise NotFound(f"{node_id} is not an active peer", "see 'talentverbund peer list DIR'")
+        if via is not None:
+            relay = tx.session.get(Peer, via)
+            if relay is None or relay.removed_at is not None:
+                raise NotFound(
+                    f"the relay {via} is not an active peer",
+                    "add its descriptor first: 'talentverbund peer add DIR FILE'",
+                )
+            if relay.relay_via is not None:
+                raise UsageError(
+                    f"{via} is itself reached through {relay.relay_via}",
+                    "relayed delivery is one hop: name a peer this node reaches directly",
+                )
+            relayed = tx.session.scalar(
+                select(Peer.node_id).where(Peer.relay_via == node_id).limit(1)
+            )
+            if relayed is not None:
+                raise UsageError(
+                    f"{node_id} relays for {relayed} itself",
+                    "relayed delivery is one hop: a relay must be reached directly",
+                )
+        row.relay_via = via
+        name = row.name
+        tx.append(
+            LogRecord(
+                direction="local",
+                actor="operator",
+                peer_id=node_id,
+                msg_type="peer.relay",
+                status="ok",
+                details={"via": via},
+            )
+        )
+    fed.peer_changed(node_id)
+    return {"node_id": node_id, "name": name, "via": via}
 
 
 def ping_peer(fed: Federation, node_id: str, timeout: float) -> dict[str, Any]:

@@ -3,8 +3,9 @@
 1. transport: the caller's certificate belongs to a current peer (the interceptor
    checked it; checked again here because the handler needs the peer's id)
 2. envelope framing and size (4 MiB), clear header, sender is a current peer and is
-   the node this connection authenticated (relayed delivery is not enabled in v1),
-   keys named by the header exist
+   the node this connection authenticated -- or, with ``[federation] accept_relayed``,
+   another current peer whose envelope this peer relays (:mod:`.relay`), keys named by
+   the header exist
 3. :func:`~talentverbund.crypto.envelope.open_envelope`: recipient, type, clock
    skew, model id, suite, signature, decryption
 4. the payload parses as the RPC's message
@@ -53,6 +54,7 @@ from talentverbund.node.federation.errors import Rejection
 from talentverbund.node.federation.exchange_log import LogRecord, LogTransaction
 from talentverbund.node.federation.own_descriptor import issued_sequence
 from talentverbund.node.federation.receipts import sign_receipt
+from talentverbund.node.federation.relay import Relayer
 from talentverbund.node.federation.transport import MAX_ENVELOPE, transport_peer
 from talentverbund.node.federation.trust import SELF, TrustedPeer
 from talentverbund.node.storage.models import Peer, ReceivedMessage
@@ -116,8 +118,17 @@ class _Inbound:
 class FederationService:
     """``talentverbund.v1.Federation``; register with ``add_FederationServicer_to_server``."""
 
-    def __init__(self, federation: Federation, handlers: Sequence[InboundHandler] = ()) -> None:
+    def __init__(
+        self,
+        federation: Federation,
+        handlers: Sequence[InboundHandler] = (),
+        *,
+        relay: bool = False,
+        accept_relayed: bool = False,
+    ) -> None:
         self.fed = federation
+        self.accept_relayed = accept_relayed
+        self._relayer = Relayer(federation, relay)
         self._handlers: dict[str, InboundHandler] = {"Handshake": HandshakeHandler(federation)}
         self._handlers.update({h.rpc: h for h in handlers})
 
@@ -147,6 +158,9 @@ class FederationService:
     def Witness(self, request: pb.Envelope, context: grpc.ServicerContext) -> pb.Envelope:
         return self._handle("Witness", request, context)
 
+    def Relay(self, request: pb.RelayRequest, context: grpc.ServicerContext) -> pb.Envelope:
+        return self._relayer.relay(request, context)
+
     # -- the pipeline -------------------------------------------------------------------
 
     def receive(
@@ -167,9 +181,12 @@ class FederationService:
             header = envelope.header
             call.message_id, call.msg_type = header.message_id, header.message_type
             sender = self._sender(header, call.peer_id)
+            relayed_by = call.peer_id if call.peer_id != sender.node_id else None
             opened = self._open(envelope, header, sender, handler, received_ms)
             parsed = handler.parse(opened)
-            return self._accept(opened, request_hash, sender, handler, parsed, received_ms)
+            return self._accept(
+                opened, request_hash, sender, handler, parsed, received_ms, relayed_by
+            )
         except EnvelopeError as exc:
             rejection = Rejection.from_envelope_error(exc)
         except Rejection as exc:
@@ -199,12 +216,14 @@ class FederationService:
         sender = self.fed.trust.peer(header.sender)
         if sender is None:
             raise UnknownSenderError("the sender is not a peer of this node")
-        if header.sender != transport_peer_id:
+        if header.sender != transport_peer_id and not self.accept_relayed:
+            # With accept_relayed, any current peer may deliver another current peer's
+            # envelope: the sender's signature, not the connection, authenticates it.
             raise Rejection(
                 "PERMISSION_DENIED",
                 "sender_mismatch",
                 "the envelope's sender is not the node this connection authenticated "
-                "(relayed delivery is not enabled on this node)",
+                "(relayed delivery is not enabled on this node: [federation] accept_relayed)",
             )
         if header.sender_kid != sender.descriptor.signing_key.kid:
             raise UnknownSenderError(
@@ -250,6 +269,7 @@ class FederationService:
         handler: InboundHandler,
         request: Any,
         received_ms: int,
+        relayed_by: str | None = None,
     ) -> pb.Envelope:
         header = opened.header
         now = datetime.now(UTC)
@@ -271,6 +291,8 @@ class FederationService:
             "envelope_sha256": request_hash,
         }
         sealed = {"suite": header.suite, "recipient_kid": header.recipient_kid}
+        if relayed_by is not None:  # the current peer that delivered it (Relay)
+            sealed["relayed_by"] = relayed_by
         with self.fed.log.transaction() as tx:
             connection = tx.session.connection()
             stored = connection.execute(

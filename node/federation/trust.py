@@ -37,6 +37,7 @@ class TrustedPeer:
     name: str
     descriptor: NodeDescriptor
     cert_pem: bytes | None
+    via: str | None = None  # node id of the peer that relays to this one; None: direct
 
     @property
     def fingerprint(self) -> str:
@@ -98,6 +99,7 @@ class TrustStore:
                     row.name,
                     NodeDescriptor.from_json(row.descriptor),
                     row.tls_cert_pem.encode("ascii") if row.tls_cert_pem else None,
+                    row.relay_via,
                 )
                 for row in rows
             }

@@ -220,6 +220,9 @@ class Peer(Base):
     # Facts from the last handshake: versions, model id, clock offset, round trip (no PII).
     last_handshake: Mapped[dict[str, Any] | None]
     last_error: Mapped[str | None] = mapped_column(Text)
+    # Reach this peer through that peer's Relay RPC instead of directly (docs/protocol.md,
+    # "Relayed delivery"); None: directly. Set by 'peer relay DIR NODE_ID --via RELAY_ID'.
+    relay_via: Mapped[str | None] = mapped_column(String(64))
 
 
 class Outbox(Base):

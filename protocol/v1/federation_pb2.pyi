@@ -19,6 +19,14 @@ class Envelope(_message.Message):
     signature: bytes
     def __init__(self, header: _Optional[bytes] = ..., enc: _Optional[bytes] = ..., ciphertext: _Optional[bytes] = ..., signature: _Optional[bytes] = ...) -> None: ...
 
+class RelayRequest(_message.Message):
+    __slots__ = ("rpc", "envelope")
+    RPC_FIELD_NUMBER: _ClassVar[int]
+    ENVELOPE_FIELD_NUMBER: _ClassVar[int]
+    rpc: str
+    envelope: Envelope
+    def __init__(self, rpc: _Optional[str] = ..., envelope: _Optional[_Union[Envelope, _Mapping]] = ...) -> None: ...
+
 class Receipt(_message.Message):
     __slots__ = ("envelope_sha256", "log_index", "log_entry_hash", "received_at_ms", "status", "receiver", "receiver_kid", "signature")
     ENVELOPE_SHA256_FIELD_NUMBER: _ClassVar[int]

@@ -64,6 +64,11 @@ class FederationStub:
                 request_serializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.SerializeToString,
                 response_deserializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.FromString,
                 _registered_method=True)
+        self.Relay = channel.unary_unary(
+                '/talentverbund.v1.Federation/Relay',
+                request_serializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.RelayRequest.SerializeToString,
+                response_deserializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.FromString,
+                _registered_method=True)
 
 
 class FederationServicer:
@@ -112,6 +117,15 @@ class FederationServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def Relay(self, request, context):
+        """Relayed delivery: forward an envelope this node cannot read to one of its peers
+        (the envelope's recipient) as the named RPC, and return that peer's reply envelope
+        unchanged. Only a node whose operator enabled [federation] relay answers it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_FederationServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -143,6 +157,11 @@ def add_FederationServicer_to_server(servicer, server):
             'Witness': grpc.unary_unary_rpc_method_handler(
                     servicer.Witness,
                     request_deserializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.FromString,
+                    response_serializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.SerializeToString,
+            ),
+            'Relay': grpc.unary_unary_rpc_method_handler(
+                    servicer.Relay,
+                    request_deserializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.RelayRequest.FromString,
                     response_serializer=talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.SerializeToString,
             ),
     }
@@ -307,6 +326,33 @@ class Federation:
             target,
             '/talentverbund.v1.Federation/Witness',
             talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.SerializeToString,
+            talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Relay(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/talentverbund.v1.Federation/Relay',
+            talentverbund_dot_protocol_dot_v1_dot_federation__pb2.RelayRequest.SerializeToString,
             talentverbund_dot_protocol_dot_v1_dot_federation__pb2.Envelope.FromString,
             options,
             channel_credentials,
