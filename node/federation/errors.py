@@ -11,6 +11,11 @@ Two directions, two types:
 
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING, NoReturn
+
+import grpc
+
 from talentverbund.crypto.errors import (
     BadSignatureError,
     DecryptionError,
@@ -29,6 +34,12 @@ from talentverbund.crypto.errors import (
     WrongRecipientError,
 )
 from talentverbund.node.errors import NodeError
+
+if TYPE_CHECKING:
+    from talentverbund.node.federation.core import Federation
+    from talentverbund.node.federation.exchange_log import LogRecord
+
+_log = logging.getLogger("talentverbund.federation")
 
 # Reason codes go to the exchange log's ``status`` column (<= 32 characters).
 # Subclasses before their bases: the first match wins.
@@ -99,3 +110,31 @@ class CertificateError(NodeError):
 
 class CertificateUnavailable(CertificateError):
     """The peer's endpoint did not answer a TLS handshake (it may simply be offline)."""
+
+
+def refuse(
+    fed: Federation,
+    context: grpc.ServicerContext,
+    rejection: Rejection,
+    record: LogRecord,
+    event: str,
+) -> NoReturn:
+    """End a call with ``rejection``: our log line (with the detail), the exchange-log
+    ``record``, and the gRPC status with the public message only."""
+    _log.warning(
+        event,
+        extra={
+            "peer_id": record.peer_id,
+            "rpc": record.details.get("rpc"),
+            "message_id": record.message_id,
+            "reason": rejection.reason,
+            "grpc_status": rejection.status,
+            "detail": rejection.detail,
+        },
+    )
+    try:
+        fed.log.append(record)
+    except Exception:  # the refusal stands even if the log is unavailable
+        _log.exception("exchange log append failed for a refusal")
+    context.abort(getattr(grpc.StatusCode, rejection.status), rejection.public)
+    raise AssertionError("context.abort returned")

@@ -39,7 +39,7 @@ import grpc
 from talentverbund.crypto.envelope import Envelope, envelope_hash
 from talentverbund.crypto.errors import EnvelopeError
 from talentverbund.node.federation.core import Federation
-from talentverbund.node.federation.errors import CertificateError, Rejection
+from talentverbund.node.federation.errors import CertificateError, Rejection, refuse
 from talentverbund.node.federation.exchange_log import LogRecord
 from talentverbund.node.federation.transport import MAX_ENVELOPE, transport_peer
 from talentverbund.node.federation.trust import SELF
@@ -248,30 +248,13 @@ class Relayer:
     def _refuse(
         self, context: grpc.ServicerContext, call: _Relayed, rejection: Rejection
     ) -> NoReturn:
-        log.warning(
-            "relay refused",
-            extra={
-                "peer_id": call.peer_id,
-                "rpc": "Relay",
-                "message_id": call.message_id,
-                "reason": rejection.reason,
-                "grpc_status": rejection.status,
-                "detail": rejection.detail,
-            },
+        record = LogRecord(
+            direction="in",
+            peer_id=call.peer_id,
+            msg_type=RELAY,
+            message_id=call.message_id,
+            envelope_sha256=call.envelope_sha256,
+            status=rejection.reason,
+            details={**call.details, "grpc_status": rejection.status},
         )
-        try:
-            self.fed.log.append(
-                LogRecord(
-                    direction="in",
-                    peer_id=call.peer_id,
-                    msg_type=RELAY,
-                    message_id=call.message_id,
-                    envelope_sha256=call.envelope_sha256,
-                    status=rejection.reason,
-                    details={**call.details, "grpc_status": rejection.status},
-                )
-            )
-        except Exception:  # the refusal stands even if the log is unavailable
-            log.exception("exchange log append failed for a relay refusal")
-        context.abort(getattr(grpc.StatusCode, rejection.status), rejection.public)
-        raise AssertionError("context.abort returned")
+        refuse(self.fed, context, rejection, record, "relay refused")

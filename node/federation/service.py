@@ -50,7 +50,7 @@ from talentverbund.crypto.errors import (
     WrongRecipientError,
 )
 from talentverbund.node.federation.core import Federation
-from talentverbund.node.federation.errors import Rejection
+from talentverbund.node.federation.errors import Rejection, refuse
 from talentverbund.node.federation.exchange_log import LogRecord, LogTransaction
 from talentverbund.node.federation.own_descriptor import issued_sequence
 from talentverbund.node.federation.receipts import sign_receipt
@@ -381,33 +381,16 @@ class FederationService:
     def _refuse(
         self, context: grpc.ServicerContext, call: _Inbound, rejection: Rejection
     ) -> NoReturn:
-        log.warning(
-            "federation message refused",
-            extra={
-                "peer_id": call.peer_id,
-                "rpc": call.rpc,
-                "message_id": call.message_id,
-                "reason": rejection.reason,
-                "grpc_status": rejection.status,
-                "detail": rejection.detail,
-            },
+        record = LogRecord(
+            direction="in",
+            peer_id=call.peer_id,
+            msg_type=call.msg_type[:32],
+            message_id=call.message_id,
+            envelope_sha256=call.envelope_sha256,
+            status=rejection.reason,
+            details={"rpc": call.rpc, "grpc_status": rejection.status},
         )
-        try:
-            self.fed.log.append(
-                LogRecord(
-                    direction="in",
-                    peer_id=call.peer_id,
-                    msg_type=call.msg_type[:32],
-                    message_id=call.message_id,
-                    envelope_sha256=call.envelope_sha256,
-                    status=rejection.reason,
-                    details={"rpc": call.rpc, "grpc_status": rejection.status},
-                )
-            )
-        except Exception:  # the refusal stands even if the log is unavailable
-            log.exception("exchange log append failed for a refusal")
-        context.abort(getattr(grpc.StatusCode, rejection.status), rejection.public)
-        raise AssertionError("context.abort returned")
+        refuse(self.fed, context, rejection, record, "federation message refused")
 
 
 def _unimplemented(context: grpc.ServicerContext, rpc: str) -> NoReturn:
