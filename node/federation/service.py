@@ -291,8 +291,7 @@ class FederationService:
             "envelope_sha256": request_hash,
         }
         sealed = {"suite": header.suite, "recipient_kid": header.recipient_kid}
-        if relayed_by is not None:  # the current peer that delivered it (Relay)
-            sealed["relayed_by"] = relayed_by
+        sealed.update(relay_detail(relayed_by))
         with self.fed.log.transaction() as tx:
             connection = tx.session.connection()
             stored = connection.execute(
@@ -367,6 +366,7 @@ class FederationService:
                         "suite": reply_header.suite,
                         "recipient_kid": reply_header.recipient_kid,
                         "receipt_log_index": receipt.log_index,
+                        **relay_detail(relayed_by),
                         **handler.reply_details(state),
                     },
                 )
@@ -391,6 +391,12 @@ class FederationService:
             details={"rpc": call.rpc, "grpc_status": rejection.status},
         )
         refuse(self.fed, context, rejection, record, "federation message refused")
+
+
+def relay_detail(relayed_by: str | None) -> dict[str, str]:
+    """The ``relayed_by`` detail of a relayed message's entries: the peer that delivered it
+    (and carries the reply back)."""
+    return {} if relayed_by is None else {"relayed_by": relayed_by}
 
 
 def _unimplemented(context: grpc.ServicerContext, rpc: str) -> NoReturn:

@@ -119,6 +119,8 @@ def test_handshake_through_a_relay_is_receipted_by_the_recipient(three: Three) -
     accepted = {e.seq: e for e in c.entries()}[receipt["log_index"]]
     assert (accepted.direction, accepted.peer_id, accepted.status) == ("in", a.node_id, "accepted")
     assert accepted.details["relayed_by"] == b.node_id
+    reply_entry = {e.seq: e for e in c.entries()}[receipt["log_index"] + 1]
+    assert (reply_entry.direction, reply_entry.details["relayed_by"]) == ("out", b.node_id)
     assert accepted.envelope_sha256 == result["envelope_sha256"]
     # B logged only metadata: the hash, both node ids, the RPC and the reply's hash
     relayed = b.entries(message_id=result["message_id"])
