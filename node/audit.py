@@ -1629,9 +1629,10 @@ def prove(fed: Federation, seq: int, *, workers: int | None = None) -> dict[str,
                 "run 'talentverbund audit checkpoint DIR' first",
             )
         size = checkpoint.size
-        if seq <= load_base(session).size:
+        base = load_base(session)
+        if seq <= base.size:
             raise _deleted_entry(seq)
-        tree = proof_tree(session, size, workers=workers)
+        tree = proof_tree(session, size, workers=workers, base=base)
         row = session.execute(select(*_ENTRY_COLUMNS).where(_TABLE.c.seq == seq)).one()
         entry = _entry_json(dict(row._mapping))
     index = seq - 1
@@ -1671,7 +1672,9 @@ def _log_size(session: Session) -> int:
     return int(session.scalar(select(func.coalesce(func.max(_TABLE.c.seq), 0))) or 0)
 
 
-def proof_tree(session: Session, size: int, *, workers: int | None = None) -> ProofTree:
+def proof_tree(
+    session: Session, size: int, *, workers: int | None = None, base: LogBase | None = None
+) -> ProofTree:
     """Every subtree hash of entries ``1..size`` (leaf ``seq - 1``), chain checked first.
 
     After epochs were deleted the tree starts from their compact range, so it
@@ -1679,7 +1682,7 @@ def proof_tree(session: Session, size: int, *, workers: int | None = None) -> Pr
     Raises :class:`AuditError` when the log does not verify up to ``size`` (or is
     shorter): nothing is proven from a log that does not check out.
     """
-    base = load_base(session)
+    base = base if base is not None else load_base(session)
     if size < base.size:
         raise AuditError(
             f"entries up to {base.size} were deleted with epoch {base.epoch}: nothing "

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy.engine import Engine
 
 from talentverbund.node.cli.main import main
+from talentverbund.node.storage import migrate
+from talentverbund.node.storage.db import make_engine
 
 PG_ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres connect_timeout=5"
 
@@ -64,6 +67,16 @@ def database_url(request: pytest.FixtureRequest) -> str:
     if request.param == "sqlite":
         return "sqlite:///node.db"
     return str(request.getfixturevalue("pg_database"))
+
+
+@pytest.fixture
+def engine(database_url: str, tmp_path: Path) -> Iterator[Engine]:
+    """A migrated database on either backend, without a node around it (log-level tests)."""
+    url = f"sqlite:///{tmp_path}/log.db" if database_url.startswith("sqlite") else database_url
+    eng = make_engine(url)
+    migrate.upgrade(eng)
+    yield eng
+    eng.dispose()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,21 @@ def serve(node: Node) -> None:
     stderr.close()
 
 
+def stop_nodes(nodes: Iterable[Node]) -> None:
+    """SIGTERM every node still running, then wait for each; kill one that hangs."""
+    running = [n for n in nodes if n.proc is not None and n.proc.poll() is None]
+    for node in running:
+        assert node.proc is not None
+        node.proc.send_signal(signal.SIGTERM)
+    for node in running:
+        assert node.proc is not None
+        try:
+            node.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            node.proc.kill()
+            node.proc.wait()
+
+
 def wait_serving(node: Node) -> None:
     logfile = node.directory.parent / f"{node.name}.log"
     deadline = time.monotonic() + 45
@@ -111,12 +126,4 @@ def serving_pair(base: Path, handshakes: int = 3) -> Iterator[tuple[Node, Node]]
             assert run_cli("peer", "ping", b.directory, a.node_id)[0] == 0
         yield a, b
     finally:
-        for node in (a, b):
-            if node.proc is not None:
-                node.proc.send_signal(signal.SIGTERM)
-        for node in (a, b):
-            if node.proc is not None:
-                try:
-                    node.proc.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    node.proc.kill()
+        stop_nodes((a, b))

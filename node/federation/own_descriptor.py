@@ -48,10 +48,27 @@ def load_issued(keydir: Path) -> NodeDescriptor | None:
         return None
 
 
+_SEQUENCES: dict[Path, tuple[tuple[int, int], int]] = {}  # file -> ((mtime_ns, size), sequence)
+
+
 def issued_sequence(keydir: Path) -> int:
-    """Sequence of the descriptor this node issues; 0 if it has not stored one yet."""
+    """Sequence of the descriptor this node issues; 0 if it has not stored one yet.
+
+    Every handshake, in and out, names it: the parsed value is reused until the file
+    changes (it is replaced atomically, so a new descriptor has a new mtime or size)."""
+    path = keydir / DESCRIPTOR_FILE
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return 0
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _SEQUENCES.get(path)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
     issued = load_issued(keydir)
-    return 0 if issued is None else issued.sequence
+    sequence = 0 if issued is None else issued.sequence
+    _SEQUENCES[path] = (stamp, sequence)
+    return sequence
 
 
 def save_issued(keydir: Path, descriptor: NodeDescriptor) -> None:

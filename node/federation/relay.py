@@ -41,8 +41,7 @@ from talentverbund.crypto.errors import EnvelopeError
 from talentverbund.node.federation.core import Federation
 from talentverbund.node.federation.errors import CertificateError, Rejection, refuse
 from talentverbund.node.federation.exchange_log import LogRecord
-from talentverbund.node.federation.transport import MAX_ENVELOPE, transport_peer
-from talentverbund.node.federation.trust import SELF
+from talentverbund.node.federation.transport import MAX_ENVELOPE, calling_peer
 from talentverbund.protocol.v1 import federation_pb2 as pb
 
 log = logging.getLogger("talentverbund.federation")
@@ -74,7 +73,7 @@ class Relayer:
     def relay(self, request: pb.RelayRequest, context: grpc.ServicerContext) -> pb.Envelope:
         call = _Relayed()
         try:
-            call.peer_id = self._caller(context)
+            call.peer_id = calling_peer(context, self.fed.trust)
             if not self.enabled:
                 raise Rejection(
                     "FAILED_PRECONDITION",
@@ -138,16 +137,6 @@ class Relayer:
         except Rejection as exc:
             self._refuse(context, call, exc)
         return self._forward(request, context, call, next_hop.node_id)
-
-    def _caller(self, context: grpc.ServicerContext) -> str:
-        who = transport_peer(context, self.fed.trust)
-        if who == SELF:
-            raise Rejection(
-                "PERMISSION_DENIED",
-                "not_a_peer",
-                "this node's own certificate may use health and reflection only",
-            )
-        return who
 
     def _envelope(self, request: pb.RelayRequest, call: _Relayed) -> Envelope:
         if request.rpc not in RELAYABLE:

@@ -55,8 +55,8 @@ from talentverbund.node.federation.exchange_log import LogRecord, LogTransaction
 from talentverbund.node.federation.own_descriptor import issued_sequence
 from talentverbund.node.federation.receipts import sign_receipt
 from talentverbund.node.federation.relay import Relayer
-from talentverbund.node.federation.transport import MAX_ENVELOPE, transport_peer
-from talentverbund.node.federation.trust import SELF, TrustedPeer
+from talentverbund.node.federation.transport import MAX_ENVELOPE, calling_peer
+from talentverbund.node.federation.trust import TrustedPeer
 from talentverbund.node.storage.models import Peer, ReceivedMessage
 from talentverbund.protocol.v1 import federation_pb2 as pb
 
@@ -169,7 +169,7 @@ class FederationService:
         received_ms = now_ms()
         call = _Inbound(handler.rpc)
         try:
-            call.peer_id = self._transport_peer(context)
+            call.peer_id = calling_peer(context, self.fed.trust)
             envelope = Envelope.from_parts(
                 header_bytes=request.header,
                 enc=request.enc,
@@ -199,16 +199,6 @@ class FederationService:
                 "INTERNAL", "internal_error", "internal error; details are in this node's log"
             )
         self._refuse(context, call, rejection)
-
-    def _transport_peer(self, context: grpc.ServicerContext) -> str:
-        who = transport_peer(context, self.fed.trust)
-        if who == SELF:
-            raise Rejection(
-                "PERMISSION_DENIED",
-                "not_a_peer",
-                "this node's own certificate may use health and reflection only",
-            )
-        return who
 
     def _sender(self, header: EnvelopeHeader, transport_peer_id: str) -> TrustedPeer:
         if header.recipient != self.fed.node_id:

@@ -31,7 +31,7 @@ import grpc
 
 from talentverbund.crypto.identity import NodeIdentity, tls_server_name
 from talentverbund.node.federation.errors import Rejection, not_a_peer
-from talentverbund.node.federation.trust import TrustedPeer, TrustSnapshot, TrustStore
+from talentverbund.node.federation.trust import SELF, TrustedPeer, TrustSnapshot, TrustStore
 
 MAX_TRANSPORT_MESSAGE = 8 * 1024 * 1024
 MAX_ENVELOPE = 4 * 1024 * 1024
@@ -118,6 +118,19 @@ def transport_peer(context: grpc.ServicerContext, trust: TrustStore) -> str:
         rejection = not_a_peer()
         rejection.detail = f"certificate {fingerprint} belongs to no current peer"
         raise rejection
+    return who
+
+
+def calling_peer(context: grpc.ServicerContext, trust: TrustStore) -> str:
+    """Node id of the peer behind a federation call; this node's own certificate may
+    use health and reflection only."""
+    who = transport_peer(context, trust)
+    if who == SELF:
+        raise Rejection(
+            "PERMISSION_DENIED",
+            "not_a_peer",
+            "this node's own certificate may use health and reflection only",
+        )
     return who
 
 

@@ -12,7 +12,6 @@ import json
 import os
 import signal
 import sqlite3
-import subprocess
 import time
 import tomllib
 from collections.abc import Iterator
@@ -24,7 +23,7 @@ import pytest
 import tomli_w
 
 from talentverbund.node.synth import generate_candidates
-from tests.nodes import Node, init_node, run_cli, serve, wait_serving
+from tests.nodes import Node, init_node, run_cli, serve, stop_nodes, wait_serving
 
 JOB = {
     "@context": "https://schema.org/",
@@ -159,15 +158,8 @@ def fed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fed]:
     finally:
         for node in nodes:
             if node.proc is not None and node.proc.poll() is None:
-                os.kill(node.proc.pid, signal.SIGCONT)
-                node.proc.send_signal(signal.SIGTERM)
-        for node in nodes:
-            if node.proc is not None:
-                try:
-                    node.proc.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    node.proc.kill()
-                    node.proc.wait()
+                os.kill(node.proc.pid, signal.SIGCONT)  # a test may have frozen it
+        stop_nodes(nodes)
 
 
 @pytest.fixture(scope="module")

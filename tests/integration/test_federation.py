@@ -12,7 +12,6 @@ import base64
 import json
 import os
 import signal
-import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -49,7 +48,7 @@ from talentverbund.node.storage.models import ExchangeLogEntry, Peer
 from talentverbund.protocol.v1 import federation_pb2 as pb
 from talentverbund.protocol.v1 import federation_pb2_grpc as pb_grpc
 from tests.conftest import free_port
-from tests.nodes import Node, init_node, run_cli, serve, wait_serving
+from tests.nodes import Node, init_node, run_cli, serve, stop_nodes, wait_serving
 
 
 @dataclass
@@ -73,16 +72,7 @@ def fed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Federated]:
         assert run_cli("peer", "add", b.directory, a.descriptor_file)[0] == 0
         yield Federated(a, b, c)
     finally:
-        for node in (a, b):
-            if node.proc is not None and node.proc.poll() is None:
-                node.proc.send_signal(signal.SIGTERM)
-        for node in (a, b):
-            if node.proc is not None:
-                try:
-                    node.proc.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    node.proc.kill()
-                    node.proc.wait()
+        stop_nodes((a, b))
 
 
 # -- a hand-made client speaking as one node to another ------------------------------------

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import signal
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,7 +24,7 @@ from talentverbund.node.errors import UsageError
 from talentverbund.node.storage.db import make_engine
 from talentverbund.protocol.v1 import federation_pb2 as pb
 from tests.integration.test_federation import RawPeer
-from tests.nodes import Node, init_node, run_cli, serve, wait_serving
+from tests.nodes import Node, init_node, run_cli, serve, stop_nodes, wait_serving
 
 
 @dataclass
@@ -63,16 +61,7 @@ def three(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Three]:
         assert code == 0, err
         yield Three(a, b, c, d)
     finally:
-        for node in nodes:
-            if node.proc is not None and node.proc.poll() is None:
-                node.proc.send_signal(signal.SIGTERM)
-        for node in nodes:
-            if node.proc is not None:
-                try:
-                    node.proc.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    node.proc.kill()
-                    node.proc.wait()
+        stop_nodes(nodes)
 
 
 @pytest.fixture

@@ -11,8 +11,6 @@ at once (a handshake from B is accepted, then refused).
 from __future__ import annotations
 
 import json
-import signal
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -24,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from talentverbund.crypto.descriptor import build_descriptor, parse_descriptor
 from talentverbund.crypto.roster import build_roster, load_roster_key
-from tests.nodes import Node, init_node, run_cli, serve, wait_serving
+from tests.nodes import Node, init_node, run_cli, serve, stop_nodes, wait_serving
 
 NAME = "Landesnetz Schleswig-Holstein"
 
@@ -340,16 +338,7 @@ def serving(tmp_path: Path) -> Iterator[tuple[Node, Node, Coordination]]:
             wait_serving(node)
         yield a, b, coord
     finally:
-        for node in (a, b):
-            if node.proc is not None and node.proc.poll() is None:
-                node.proc.send_signal(signal.SIGTERM)
-        for node in (a, b):
-            if node.proc is not None:
-                try:
-                    node.proc.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    node.proc.kill()
-                    node.proc.wait()
+        stop_nodes((a, b))
 
 
 def test_apply_through_the_admin_socket_changes_the_serving_nodes_trust(

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
 import time
 import tomllib
 import urllib.error
@@ -35,7 +34,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 
 from talentverbund.node.synth import generate_candidates  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
-from tests.nodes import Node, init_node, run_cli, serve, wait_serving  # noqa: E402
+from tests.nodes import Node, init_node, run_cli, serve, stop_nodes, wait_serving  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
@@ -119,16 +118,7 @@ def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Web]:
     finally:
         if husum.proc is not None:
             husum.proc.kill()  # hung on purpose; a graceful stop is tested elsewhere
-        for node in nodes:
-            if node.proc is not None and node.proc.poll() is None:
-                node.proc.send_signal(signal.SIGTERM)
-        for node in nodes:
-            if node.proc is not None:
-                try:
-                    node.proc.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    node.proc.kill()
-                    node.proc.wait()
+        stop_nodes(nodes)
 
 
 @pytest.fixture(scope="module")

@@ -22,21 +22,11 @@ from talentverbund.node import audit
 from talentverbund.node.errors import UsageError
 from talentverbund.node.federation.core import Federation
 from talentverbund.node.federation.exchange_log import LogRecord, entry_bytes, leaf_hash
-from talentverbund.node.storage import migrate
-from talentverbund.node.storage.db import make_engine, session_factory
+from talentverbund.node.storage.db import session_factory
 from talentverbund.node.storage.models import ExchangeLogEntry
 
 PEER_A, PEER_B = "tv1" + "a" * 32, "tv1" + "b" * 32
 START = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def engine(database_url: str, tmp_path: Path) -> Iterator[Engine]:
-    url = f"sqlite:///{tmp_path}/log.db" if database_url.startswith("sqlite") else database_url
-    eng = make_engine(url)
-    migrate.upgrade(eng)
-    yield eng
-    eng.dispose()
 
 
 class Clock:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -19,19 +17,9 @@ from talentverbund.node.federation.exchange_log import (
     entry_bytes,
     leaf_hash,
 )
-from talentverbund.node.storage import migrate
-from talentverbund.node.storage.db import make_engine, session_factory
+from talentverbund.node.storage.db import session_factory
 
 PEER = "tv1" + "a" * 32
-
-
-@pytest.fixture
-def engine(database_url: str, tmp_path: Path) -> Iterator[Engine]:
-    url = f"sqlite:///{tmp_path}/log.db" if database_url.startswith("sqlite") else database_url
-    eng = make_engine(url)
-    migrate.upgrade(eng)
-    yield eng
-    eng.dispose()
 
 
 @pytest.fixture

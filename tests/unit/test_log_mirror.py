@@ -41,15 +41,6 @@ PEER = "tv1" + "c" * 32
 
 
 @pytest.fixture
-def engine(database_url: str, tmp_path: Path) -> Iterator[Engine]:
-    url = f"sqlite:///{tmp_path}/log.db" if database_url.startswith("sqlite") else database_url
-    eng = make_engine(url)
-    migrate.upgrade(eng)
-    yield eng
-    eng.dispose()
-
-
-@pytest.fixture
 def sessions(engine: Engine) -> sessionmaker[Session]:
     return session_factory(engine)
 
