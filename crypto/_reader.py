@@ -27,13 +27,15 @@ class JsonReader:
         *,
         kind: str,
         error: type[Exception],
+        optional: Sequence[str] = (),
     ) -> None:
+        """``optional`` names fields that may be absent (added to a format later)."""
         self._path, self._kind, self._error = path, kind, error
         if not isinstance(obj, dict):
             if path:
                 self.fail(path, "must be a JSON object")
             raise error(f"{kind} must be a JSON object")
-        unknown = sorted(str(key) for key in obj if key not in fields)
+        unknown = sorted(str(key) for key in obj if key not in fields and key not in optional)
         if unknown:
             raise error(f"{kind} has unknown field '{self._name(unknown[0])}'")
         for name in fields:
@@ -62,6 +64,9 @@ class JsonReader:
 
     def optional_text(self, name: str) -> str | None:
         return None if self._obj[name] is None else self.text(name)
+
+    def present(self, name: str) -> bool:
+        return name in self._obj
 
     def integer(self, name: str) -> int:
         value = self._obj[name]

@@ -16,6 +16,11 @@ What a peer checks, and why:
   a thief of the current key can neither rotate to a key of their own nor commit
   to one for later.
 * :meth:`NodeDescriptor.fingerprint_text`: for operators to compare by phone.
+
+``tls_next_cert`` (optional, absent unless a TLS renewal is staged) carries the
+certificate the node will present next, base64url DER: peers pin it beside
+``tls_cert_sha256`` so the switch breaks no connection. Absent, it is not signed
+either, so descriptors issued before the field existed keep their signatures.
 """
 
 from __future__ import annotations
@@ -27,7 +32,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import NoReturn
 
+from cryptography import x509
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from ._encoding import b64url_encode, kid_number
@@ -43,6 +50,7 @@ from .identity import (
     NodeIdentity,
     derive_node_id,
     key_commitment,
+    tls_fingerprint,
 )
 
 DESCRIPTOR_VERSION = 1
@@ -53,6 +61,7 @@ KEM_PUBLIC_SIZES = {KEM_X25519: 32, KEM_XWING: 1216}  # X-Wing: draft-connolly-c
 MAX_ENCRYPTION_KEYS = 8
 MAX_PROTOCOL_VERSIONS = 16
 MAX_TEXT = 200
+MAX_CERTIFICATE_BYTES = 4096
 
 # Land: ISO 3166-2 ("DE-SH"); Kreis: 5-digit Amtlicher Gemeindeschlüssel prefix ("01002").
 REGION_RE = re.compile(r"DE|DE-(BW|BY|BE|BB|HB|HH|HE|MV|NI|NW|RP|SL|SN|ST|SH|TH)|[0-9]{5}")
@@ -79,6 +88,7 @@ _TOP_FIELDS = (
     "sequence",
     "signature",
 )
+_OPTIONAL_TOP_FIELDS = ("tls_next_cert",)
 
 
 @dataclass(frozen=True)
@@ -122,6 +132,7 @@ class NodeDescriptor:
     issued_at: datetime
     sequence: int
     signature: DescriptorSignature
+    tls_next_cert: bytes | None = None  # DER of the staged next certificate
 
     def __post_init__(self) -> None:
         _validate_identity_fields(self)
@@ -179,6 +190,11 @@ class NodeDescriptor:
             "model_id": self.model_id,
             "issued_at": format_utc(self.issued_at),
             "sequence": self.sequence,
+            **(
+                {}
+                if self.tls_next_cert is None
+                else {"tls_next_cert": b64url_encode(self.tls_next_cert)}
+            ),
         }
 
     # -- verification -------------------------------------------------------------
@@ -281,6 +297,7 @@ def build_descriptor(
         issued_at=require_utc(now),
         sequence=sequence,
         signature=DescriptorSignature(identity.signing_kid, bytes(64)),
+        tls_next_cert=_der(identity.tls_next_cert_pem),
     )
     value = identity.sign(unsigned.signed_bytes())
     signed = replace(unsigned, signature=DescriptorSignature(identity.signing_kid, value))
@@ -317,6 +334,19 @@ def _validate_identity_fields(d: NodeDescriptor) -> None:
         _fail("endpoint", "must be host:port")
     if not TLS_FINGERPRINT_RE.fullmatch(d.tls_cert_sha256):
         _fail("tls_cert_sha256", "must be 'sha256:' followed by 64 lowercase hex digits")
+    if d.tls_next_cert is not None:
+        _validate_next_certificate(d.tls_next_cert, d.tls_cert_sha256)
+
+
+def _validate_next_certificate(der: bytes, current: str) -> None:
+    if not 0 < len(der) <= MAX_CERTIFICATE_BYTES:
+        _fail("tls_next_cert", f"must be a DER certificate of 1 to {MAX_CERTIFICATE_BYTES} bytes")
+    try:
+        x509.load_der_x509_certificate(der)
+    except ValueError:
+        _fail("tls_next_cert", "must be a DER X.509 certificate")
+    if tls_fingerprint(der) == current:
+        _fail("tls_next_cert", "must differ from the certificate pinned by tls_cert_sha256")
 
 
 def _validate_keys(d: NodeDescriptor) -> None:
@@ -438,7 +468,14 @@ def _parse(obj: object) -> NodeDescriptor:
             raise DescriptorError(
                 f"descriptor version {version!r} unsupported (this node speaks {supported})"
             )
-    top = _read(obj, "", _TOP_FIELDS)
+    top = JsonReader(
+        obj,
+        "",
+        _TOP_FIELDS,
+        kind="descriptor",
+        error=DescriptorError,
+        optional=_OPTIONAL_TOP_FIELDS,
+    )
     return NodeDescriptor(
         node_id=top.text("node_id"),
         name=top.text("name"),
@@ -455,7 +492,14 @@ def _parse(obj: object) -> NodeDescriptor:
         issued_at=top.time("issued_at"),
         sequence=top.integer("sequence"),
         signature=_parse_signature(top.child("signature", ("kid", "alg", "value"))),
+        tls_next_cert=top.base64("tls_next_cert") if top.present("tls_next_cert") else None,
     )
+
+
+def _der(pem: bytes | None) -> bytes | None:
+    if pem is None:
+        return None
+    return x509.load_pem_x509_certificate(pem).public_bytes(serialization.Encoding.DER)
 
 
 def _parse_signing_key(r: JsonReader) -> SigningKeyInfo:

@@ -9,6 +9,7 @@ Files in the key directory::
                           rotation that asked to keep it (to announce the new descriptor)
     encryption-M.pem      X25519 KEM keys (enc-M), each valid until a not_after date
     tls.pem, tls.crt      ECDSA P-256 key and self-signed certificate for mTLS
+    tls-next.pem, .crt    the NEXT TLS key and certificate, only while a renewal is staged
 
 Why this shape:
 
@@ -24,6 +25,9 @@ Why this shape:
 * After a signing-key rotation the previous key may be kept until a set time: peers
   still hold it, so it signs the message that announces the new descriptor to them.
 * TLS uses P-256, not Ed25519, because every gRPC TLS stack negotiates it.
+* A TLS renewal is staged before it is used (:meth:`NodeIdentity.stage_tls_certificate`):
+  the next certificate is published in the descriptor while the current one is still
+  presented, so peers pin both before :meth:`NodeIdentity.switch_tls_certificate`.
 """
 
 from __future__ import annotations
@@ -58,6 +62,8 @@ KEM_XWING = "X-Wing"  # ML-KEM-768 + X25519; reserved, not implemented yet
 IDENTITY_FILE = "identity.json"
 TLS_KEY_FILE = "tls.pem"
 TLS_CERT_FILE = "tls.crt"
+TLS_NEXT_KEY_FILE = "tls-next.pem"
+TLS_NEXT_CERT_FILE = "tls-next.crt"
 DEFAULT_ENCRYPTION_VALIDITY = timedelta(days=180)
 TLS_CERT_VALIDITY = timedelta(days=825)
 TLS_BACKDATE = timedelta(hours=1)  # tolerate peers whose clocks run a little behind
@@ -122,6 +128,7 @@ class _State:
     next_signing_kid: str
     encryption_keys: tuple[tuple[str, str, datetime], ...]  # (kid, kem, not_after)
     previous_signing: tuple[str, datetime] | None = None  # (kid, delete after)
+    tls_next_staged: datetime | None = None  # when the next TLS certificate was staged
 
 
 class NodeIdentity:
@@ -137,6 +144,7 @@ class NodeIdentity:
         tls_key_pem: bytes,
         tls_cert_pem: bytes,
         previous_signing_key: Ed25519PrivateKey | None = None,
+        tls_next: tuple[bytes, bytes] | None = None,
     ) -> None:
         self._keydir = keydir
         self._state = state
@@ -146,6 +154,7 @@ class NodeIdentity:
         self._encryption_private = dict(encryption_private)
         self._tls_key_pem = tls_key_pem
         self._tls_cert_pem = tls_cert_pem
+        self._tls_next = tls_next  # (key PEM, certificate PEM) while a renewal is staged
 
     def __repr__(self) -> str:
         return f"NodeIdentity(node_id={self.node_id!r}, keydir={str(self._keydir)!r})"
@@ -185,7 +194,7 @@ class NodeIdentity:
         """Load and cross-check every file; any private file open to others is refused."""
         keydir = Path(keydir)
         keyfiles.check_private_dir(keydir)
-        state = _read_state(keydir / IDENTITY_FILE)
+        state = _finish_tls_switch(keydir, _read_state(keydir / IDENTITY_FILE))
         signing = keyfiles.read_ed25519_key(_signing_path(keydir, state.signing_kid))
         next_signing = keyfiles.read_ed25519_key(_signing_path(keydir, state.next_signing_kid))
         encryption = {
@@ -194,12 +203,28 @@ class NodeIdentity:
         }
         tls_key_pem = keyfiles.read_private_file(keydir / TLS_KEY_FILE)
         tls_cert_pem = _read_public_file(keydir / TLS_CERT_FILE)
-        _check_consistency(keydir, state, signing, tls_key_pem, tls_cert_pem)
+        _check_consistency(keydir, state, signing)
+        _check_tls_pair(keydir, state.node_id, (tls_key_pem, tls_cert_pem), TLS_KEY_FILE)
         previous = None
         if state.previous_signing is not None:
             previous = keyfiles.read_ed25519_key(_signing_path(keydir, state.previous_signing[0]))
+        tls_next = None
+        if state.tls_next_staged is not None:
+            tls_next = (
+                keyfiles.read_private_file(keydir / TLS_NEXT_KEY_FILE),
+                _read_public_file(keydir / TLS_NEXT_CERT_FILE),
+            )
+            _check_tls_pair(keydir, state.node_id, tls_next, TLS_NEXT_KEY_FILE)
         return cls(
-            keydir, state, signing, next_signing, encryption, tls_key_pem, tls_cert_pem, previous
+            keydir,
+            state,
+            signing,
+            next_signing,
+            encryption,
+            tls_key_pem,
+            tls_cert_pem,
+            previous,
+            tls_next,
         )
 
     # -- public facts ---------------------------------------------------------
@@ -278,6 +303,20 @@ class NodeIdentity:
     def tls_fingerprint(self) -> str:
         """``sha256:<hex>`` of the certificate DER; peers pin this."""
         return tls_fingerprint(self._tls_cert_pem)
+
+    @property
+    def tls_cert_not_after(self) -> datetime:
+        """When the presented certificate expires (renew well before)."""
+        return x509.load_pem_x509_certificate(self._tls_cert_pem).not_valid_after_utc
+
+    @property
+    def tls_next_cert_pem(self) -> bytes | None:
+        """The staged next certificate (published, not presented yet), or None."""
+        return None if self._tls_next is None else self._tls_next[1]
+
+    @property
+    def tls_next_staged_at(self) -> datetime | None:
+        return self._state.tls_next_staged
 
     # -- use of private keys --------------------------------------------------
 
@@ -371,14 +410,49 @@ class NodeIdentity:
                     _encryption_path(self._keydir, key_id).unlink()
         return NodeIdentity.load(self._keydir)
 
-    def renew_tls_certificate(self, *, now: datetime | None = None) -> NodeIdentity:
-        """Issue a fresh self-signed certificate for the same TLS key (new fingerprint)."""
+    def stage_tls_certificate(self, *, now: datetime | None = None) -> NodeIdentity:
+        """Make the next TLS key and certificate (``tls-next.*``) without presenting them.
+
+        The descriptor publishes the staged certificate so peers pin it next to the
+        current one; :meth:`switch_tls_certificate` then starts presenting it. A fresh
+        key, not only a fresh certificate: a renewal also retires the old TLS key.
+        """
+        if self._state.tls_next_staged is not None:
+            raise CryptoError(
+                f"a TLS certificate renewal is already staged (since "
+                f"{format_utc(self._state.tls_next_staged)}); switch to it first"
+            )
         moment = require_utc(now) if now is not None else utc_now()
-        key = keyfiles.p256_key_from_pem(self._tls_key_pem, TLS_KEY_FILE)
+        key = ec.generate_private_key(ec.SECP256R1())
+        key_pem = keyfiles.private_key_to_pem(key)
         cert = make_tls_certificate(key, self.node_id, moment)
         keyfiles.write_file_atomic(
-            self._keydir / TLS_CERT_FILE, cert, mode=keyfiles.PUBLIC_FILE_MODE, overwrite=True
+            self._keydir / TLS_NEXT_KEY_FILE,
+            key_pem,
+            mode=keyfiles.PRIVATE_FILE_MODE,
+            overwrite=True,  # left by a staging that stopped before identity.json
         )
+        keyfiles.write_file_atomic(
+            self._keydir / TLS_NEXT_CERT_FILE,
+            cert,
+            mode=keyfiles.PUBLIC_FILE_MODE,
+            overwrite=True,
+        )
+        _write_state(self._keydir, replace(self._state, tls_next_staged=moment), overwrite=True)
+        return NodeIdentity.load(self._keydir)
+
+    def switch_tls_certificate(self) -> NodeIdentity:
+        """Present the staged certificate from now on; the old TLS key is deleted.
+
+        Two renames, then identity.json: :meth:`load` completes a switch that stopped
+        between them (:func:`_finish_tls_switch`).
+        """
+        if self._state.tls_next_staged is None:
+            raise CryptoError("no TLS certificate renewal is staged")
+        os.replace(self._keydir / TLS_NEXT_KEY_FILE, self._keydir / TLS_KEY_FILE)
+        os.replace(self._keydir / TLS_NEXT_CERT_FILE, self._keydir / TLS_CERT_FILE)
+        keyfiles.fsync_dir(self._keydir)
+        _write_state(self._keydir, replace(self._state, tls_next_staged=None), overwrite=True)
         return NodeIdentity.load(self._keydir)
 
 
@@ -485,9 +559,19 @@ def _read_encryption_key(keydir: Path, key_id: str, kem: str) -> X25519PrivateKe
     return keyfiles.read_x25519_key(_encryption_path(keydir, key_id))
 
 
-def _check_consistency(
-    keydir: Path, state: _State, signing: Ed25519PrivateKey, tls_key_pem: bytes, tls_cert_pem: bytes
-) -> None:
+def _finish_tls_switch(keydir: Path, state: _State) -> _State:
+    """Complete a TLS switch that stopped after moving the next key into place."""
+    if state.tls_next_staged is None or (keydir / TLS_NEXT_KEY_FILE).exists():
+        return state
+    if (keydir / TLS_NEXT_CERT_FILE).exists():
+        os.replace(keydir / TLS_NEXT_CERT_FILE, keydir / TLS_CERT_FILE)
+        keyfiles.fsync_dir(keydir)
+    state = replace(state, tls_next_staged=None)
+    _write_state(keydir, state, overwrite=True)
+    return state
+
+
+def _check_consistency(keydir: Path, state: _State, signing: Ed25519PrivateKey) -> None:
     """Catch swapped or mixed-up files now rather than as baffling peer rejections later."""
     if derive_node_id(state.initial_signing_public) != state.node_id:
         raise KeyFileError(
@@ -497,16 +581,23 @@ def _check_consistency(
         raise KeyFileError(
             f"{_signing_path(keydir, 'sig-1')} does not belong to node {state.node_id}"
         )
-    tls_key = keyfiles.p256_key_from_pem(tls_key_pem, str(keydir / TLS_KEY_FILE))
+
+
+def _check_tls_pair(keydir: Path, node_id: str, pair: tuple[bytes, bytes], key_file: str) -> None:
+    """The certificate (``<key_file stem>.crt``) holds the key's public half and names the node."""
+    key_pem, cert_pem = pair
+    key_path = keydir / key_file
+    cert_path = key_path.with_suffix(".crt")
+    tls_key = keyfiles.p256_key_from_pem(key_pem, str(key_path))
     try:
-        cert = x509.load_pem_x509_certificate(tls_cert_pem)
+        cert = x509.load_pem_x509_certificate(cert_pem)
     except ValueError as exc:
-        raise KeyFileError(f"{keydir / TLS_CERT_FILE} is not a PEM certificate") from exc
+        raise KeyFileError(f"{cert_path} is not a PEM certificate") from exc
     if cert.public_key() != tls_key.public_key():
-        raise KeyFileError(f"{keydir / TLS_CERT_FILE} does not match {keydir / TLS_KEY_FILE}")
+        raise KeyFileError(f"{cert_path} does not match {key_path}")
     names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-    if [name.value for name in names] != [state.node_id]:
-        raise KeyFileError(f"{keydir / TLS_CERT_FILE} is not issued to node {state.node_id}")
+    if [name.value for name in names] != [node_id]:
+        raise KeyFileError(f"{cert_path} is not issued to node {node_id}")
 
 
 def _signing_path(keydir: Path, key_id: str) -> Path:
@@ -540,6 +631,8 @@ def _state_to_json(state: _State) -> dict[str, JSONValue]:
     if state.previous_signing is not None:  # absent otherwise: older readers see no change
         key_id, until = state.previous_signing
         obj["previous_signing"] = {"kid": key_id, "until": format_utc(until)}
+    if state.tls_next_staged is not None:  # likewise
+        obj["tls_next_staged"] = format_utc(state.tls_next_staged)
     return obj
 
 
@@ -572,6 +665,7 @@ def _state_from_json(raw: dict[str, JSONValue]) -> _State:
         next_signing_kid=_str(raw, "next_signing_kid"),
         encryption_keys=tuple(_state_encryption_entry(entry) for entry in entries),
         previous_signing=_state_previous_signing(raw.get("previous_signing")),
+        tls_next_staged=_optional_time(raw.get("tls_next_staged")),
     )
     if kid_number(state.next_signing_kid, "sig") != kid_number(state.signing_kid, "sig") + 1:
         raise ValueError("next_signing_kid must follow signing_kid")
@@ -600,6 +694,14 @@ def _state_previous_signing(entry: JSONValue) -> tuple[str, datetime] | None:
     if not isinstance(entry, dict):
         raise TypeError("previous_signing must be an object")
     return _str(entry, "kid"), parse_utc(_str(entry, "until"))
+
+
+def _optional_time(value: JSONValue) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError("tls_next_staged must be a time string")
+    return parse_utc(value)
 
 
 def _str(obj: Mapping[str, JSONValue], name: str) -> str:

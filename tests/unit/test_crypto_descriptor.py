@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from hypothesis import given
 from hypothesis import strategies as st
 
-from talentverbund.crypto._encoding import b64url_decode
+from talentverbund.crypto._encoding import b64url_decode, b64url_encode
 from talentverbund.crypto.canonical import JSONValue, canonical_json
 from talentverbund.crypto.descriptor import (
     SIGNATURE_DOMAIN,
@@ -24,7 +24,7 @@ from talentverbund.crypto.descriptor import (
     parse_descriptor,
 )
 from talentverbund.crypto.errors import DescriptorError
-from talentverbund.crypto.identity import NodeIdentity, derive_node_id
+from talentverbund.crypto.identity import NodeIdentity, derive_node_id, tls_fingerprint
 
 NOW = datetime(2026, 1, 31, 12, 0, 0, tzinfo=UTC)
 NOT_AFTER_TEXT = "2026-07-30T12:00:00Z"
@@ -424,3 +424,32 @@ def test_build_rejects_bad_input(identity: NodeIdentity) -> None:
         build_descriptor(identity, "Stadt Kiel", "Kiel", "kiel:1", NOW, 1)
     with pytest.raises(ValueError, match="timezone-aware"):
         build_descriptor(identity, "Stadt Kiel", "01002", "kiel:1", datetime(2026, 1, 1), 1)
+
+
+def test_staged_tls_certificate_is_published_and_signed(tmp_path: Path) -> None:
+    """While a renewal is staged the descriptor carries the next certificate (signed);
+    without one the field is absent, so older descriptors keep their signatures."""
+    node = NodeIdentity.create(tmp_path / "keys", now=NOW)
+    plain = build_descriptor(node, "Stadt Kiel", "01002", "kiel.example.de:7443", NOW, 1)
+    assert "tls_next_cert" not in plain.to_json() and plain.tls_next_cert is None
+    staged = node.stage_tls_certificate(now=NOW)
+    built = build_descriptor(staged, "Stadt Kiel", "01002", "kiel.example.de:7443", NOW, 2)
+    wire = built.to_json()
+    assert isinstance(wire["tls_next_cert"], str)
+    parsed = parse_descriptor(canonical_json(wire))
+    assert parsed.tls_next_cert == built.tls_next_cert
+    assert tls_fingerprint(parsed.tls_next_cert or b"") == tls_fingerprint(
+        staged.tls_next_cert_pem or b""
+    )
+    parsed.verify_update(plain)
+
+    dropped = dict(wire)
+    del dropped["tls_next_cert"]  # a relay or attacker removing the next pin
+    with pytest.raises(DescriptorError, match="signature"):
+        parse_descriptor(canonical_json(dropped))
+    swapped = dict(wire, tls_next_cert=b64url_encode(b"\x30\x03\x02\x01\x01"))
+    with pytest.raises(DescriptorError, match=r"tls_next_cert.*DER X\.509"):
+        NodeDescriptor.from_json(swapped)
+    current_der = b64url_decode(str(wire["tls_next_cert"]))
+    with pytest.raises(DescriptorError, match="must differ"):
+        replace(built, tls_cert_sha256=tls_fingerprint(current_der))

@@ -238,12 +238,49 @@ def test_tls_key_matches_certificate(identity: NodeIdentity) -> None:
     assert key.public_key() == cert.public_key()
 
 
-def test_renew_tls_certificate(identity: NodeIdentity) -> None:
-    renewed = identity.renew_tls_certificate(now=NOW + timedelta(days=800))
-    assert renewed.tls_fingerprint != identity.tls_fingerprint
-    assert renewed.tls_key_pem == identity.tls_key_pem
-    cert = x509.load_pem_x509_certificate(renewed.tls_cert_pem)
-    assert cert.not_valid_before_utc > NOW
+def test_tls_renewal_is_staged_then_switched(identity: NodeIdentity) -> None:
+    later = NOW + timedelta(days=800)
+    staged = identity.stage_tls_certificate(now=later)
+    # staged: still presenting the old certificate, the next one is published only
+    assert staged.tls_fingerprint == identity.tls_fingerprint
+    assert staged.tls_key_pem == identity.tls_key_pem
+    assert staged.tls_next_staged_at == later
+    next_pem = staged.tls_next_cert_pem
+    assert next_pem is not None and tls_fingerprint(next_pem) != identity.tls_fingerprint
+    assert NodeIdentity.load(identity.keydir).tls_next_cert_pem == next_pem
+    with pytest.raises(CryptoError, match="already staged"):
+        staged.stage_tls_certificate(now=later)
+
+    switched = staged.switch_tls_certificate()
+    assert switched.tls_cert_pem == next_pem
+    assert switched.tls_key_pem != identity.tls_key_pem  # a new key, not only a new cert
+    assert switched.tls_next_cert_pem is None and switched.tls_next_staged_at is None
+    assert x509.load_pem_x509_certificate(switched.tls_cert_pem).not_valid_before_utc > NOW
+    assert switched.tls_cert_not_after > identity.tls_cert_not_after
+    assert not (identity.keydir / "tls-next.pem").exists()
+    with pytest.raises(CryptoError, match="no TLS certificate renewal"):
+        switched.switch_tls_certificate()
+
+
+@pytest.mark.parametrize("moved", [("tls-next.pem",), ("tls-next.pem", "tls-next.crt")])
+def test_tls_switch_interrupted_is_completed_at_load(
+    identity: NodeIdentity, moved: tuple[str, ...]
+) -> None:
+    """A switch that stopped after one or both renames loads as switched, never mixed."""
+    staged = identity.stage_tls_certificate(now=NOW)
+    for name in moved:
+        (identity.keydir / name).replace(identity.keydir / name.replace("-next", ""))
+    loaded = NodeIdentity.load(identity.keydir)
+    assert loaded.tls_cert_pem == staged.tls_next_cert_pem
+    assert loaded.tls_next_cert_pem is None
+    assert NodeIdentity.load(identity.keydir).tls_next_staged_at is None
+
+
+def test_staged_tls_key_open_to_others_is_refused(identity: NodeIdentity) -> None:
+    identity.stage_tls_certificate(now=NOW)
+    (identity.keydir / "tls-next.pem").chmod(0o644)
+    with pytest.raises(KeyPermissionError):
+        NodeIdentity.load(identity.keydir)
 
 
 def test_mutual_tls_handshake_with_pinned_certificates(tmp_path: Path) -> None:
