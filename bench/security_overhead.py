@@ -206,7 +206,7 @@ def start_servers(fed: Federation, port: int) -> list[grpc.Server]:
         FederationService(fed, [EchoHandler()]), production
     )
     production.add_secure_port(
-        f"127.0.0.1:{port}", DynamicServerCredentials(fed.identity, fed.trust).credentials()
+        f"127.0.0.1:{port}", DynamicServerCredentials(fed.trust).credentials()
     )
     bare = grpc.server(futures.ThreadPoolExecutor(max_workers=4), options=GRPC_OPTIONS)
     bare.add_generic_rpc_handlers(

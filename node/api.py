@@ -248,6 +248,7 @@ METHODS: dict[str, Handler] = {
     "peer.relay": peer_relay,
     "keys.rotate": rotation.api_rotate_signing,
     "keys.rotate_encryption": rotation.api_rotate_encryption,
+    "keys.renew_tls": rotation.api_renew_tls,
     "roster.trust": rosters.api_trust,
     "roster.apply": rosters.api_apply,
     "roster.list": rosters.api_list,

@@ -140,9 +140,12 @@ class AuditConfig:
 
 @dataclass(frozen=True)
 class KeysConfig:
-    """What ``serve`` renews by itself: the encryption key (valid 180 days each)."""
+    """What ``serve`` renews by itself: the encryption key (valid 180 days each) and
+    the TLS certificate (825 days)."""
 
     encryption_rotation_days: int = 90  # a new key when the newest is this old; 0: by hand
+    tls_renew_days: int = 60  # stage a TLS renewal this long before expiry; 0: by hand
+    tls_overlap_days: int = 14  # switch at the latest this long after staging
 
     def validate(self) -> None:
         if not 0 <= self.encryption_rotation_days <= 150:
@@ -150,6 +153,20 @@ class KeysConfig:
                 "keys.encryption_rotation_days must be 0..150 (0: rotate by hand)",
                 "the default is 90: keys are valid for 180 days, and the overlap lets peers "
                 "that were offline at the rotation still reach this node",
+            )
+        if not 0 <= self.tls_renew_days <= 365:
+            raise UsageError(
+                "keys.tls_renew_days must be 0..365 (0: renew only with 'keys renew-tls')",
+                "the default is 60: the renewal is staged 60 days before the certificate "
+                "expires, leaving time for every peer to pin the next certificate",
+            )
+        if not 1 <= self.tls_overlap_days <= 60 or (
+            self.tls_renew_days and self.tls_overlap_days >= self.tls_renew_days
+        ):
+            raise UsageError(
+                "keys.tls_overlap_days must be 1..60 and below keys.tls_renew_days",
+                "the default is 14: peers away longer than that must be given the new "
+                "descriptor by hand; the switch must come before the old certificate expires",
             )
 
 

@@ -112,7 +112,7 @@ class NodeServer:
     def _credentials(self) -> grpc.ServerCredentials:
         """mTLS: clients must present our own or a current peer's pinned certificate."""
         return DynamicServerCredentials(
-            self.identity, self.federation.trust, self.federation.on_connection
+            self.federation.trust, self.federation.on_connection
         ).credentials()
 
     def start(self) -> None:

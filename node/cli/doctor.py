@@ -25,7 +25,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from talentverbund.crypto.envelope import SUPPORTED_VERSIONS
 from talentverbund.crypto.errors import CryptoError
-from talentverbund.crypto.identity import NodeIdentity, tls_server_name
+from talentverbund.crypto.identity import NodeIdentity, tls_fingerprint, tls_server_name
 from talentverbund.node.cli.client import node_client
 from talentverbund.node.cli.output import console, emit_json
 from talentverbund.node.config import NodeConfig, load_config, parse_hostport
@@ -137,8 +137,8 @@ def _check_certificate(identity: NodeIdentity, report: Report) -> None:
     now = datetime.now(UTC)
     start, end = cert.not_valid_before_utc, cert.not_valid_after_utc
     fix = (
-        "issue a new certificate (NodeIdentity.renew_tls_certificate) and send every peer "
-        "the new descriptor ('talentverbund identity DIR')"
+        "run 'talentverbund keys renew-tls DIR' (add --now if the certificate expired: "
+        "peers then need the new descriptor by hand, 'talentverbund identity DIR')"
     )
     if now < start:
         report.add(
@@ -153,6 +153,15 @@ def _check_certificate(identity: NodeIdentity, report: Report) -> None:
         report.add("certificate", "WARN", f"expires on {end:%Y-%m-%d}", fix)
     else:
         report.add("certificate", "OK", f"{identity.tls_fingerprint}, valid until {end:%Y-%m-%d}")
+    staged = identity.tls_next_staged_at
+    if staged is not None and identity.tls_next_cert_pem is not None:
+        report.add(
+            "certificate renewal",
+            "OK",
+            f"next certificate {tls_fingerprint(identity.tls_next_cert_pem)} staged on "
+            f"{staged:%Y-%m-%d}; the node switches to it once every peer has the new "
+            "descriptor ('talentverbund keys renew-tls DIR' says how many lack it)",
+        )
 
 
 def _check_encryption_keys(identity: NodeIdentity, report: Report) -> None:

@@ -1,4 +1,4 @@
-"""``talentverbund keys rotate`` and ``keys rotate-encryption``: keys over time.
+"""``talentverbund keys rotate``, ``rotate-encryption`` and ``renew-tls``: keys over time.
 
 ``rotate`` moves to the signing key the descriptor committed to;
 ``rotate-encryption`` adds a new medium-term encryption key (``serve`` also does
@@ -8,6 +8,11 @@ Pre-rotation: every descriptor names the hash of the *next* signing key, so a
 thief of the current key cannot rotate to a key of their own — peers accept a
 new key only if it is the committed one. The node id and the TLS certificate
 stay the same, so certificate pins at the peers stay valid.
+
+``renew-tls`` replaces the TLS key and certificate in two steps so that no peer
+loses contact: the next certificate is first published (peers pin it beside the
+current one), and presented only once every peer has it ('serve' also renews by
+itself, ``keys.tls_renew_days`` before expiry).
 
 The node announces the new descriptor to every active peer itself (a
 ``descriptor_update`` notice, retried until delivered), so peers need no
@@ -100,6 +105,45 @@ def rotate_encryption(directory: Path, output: Path | None, as_json: bool) -> No
     console.print(
         f"new encryption key {result['encryption_kid']}, valid until {result['not_after'][:10]}"
     )
+    _report(result, output)
+
+
+@keys.command("renew-tls")
+@DIR
+@click.option(
+    "--now",
+    "switch_now",
+    is_flag=True,
+    help="Switch to the new certificate at once, even if some peers do not have it yet "
+    "(after a TLS key compromise; those peers must then re-add this node by hand).",
+)
+@OUTPUT
+@JSON
+def renew_tls(directory: Path, switch_now: bool, output: Path | None, as_json: bool) -> None:
+    """Renew the TLS key and certificate without breaking any peer's connection.
+
+    Step 1 publishes the next certificate in a new descriptor (peers pin it next to
+    the current one); step 2, once every peer has it (or keys.tls_overlap_days after
+    step 1), presents it. The node takes step 2 by itself; run again while a renewal
+    is staged, the command says how many peers still lack it (exit 2).
+    """
+    with _key_owner(directory) as client:
+        result: dict[str, Any] = client.call("keys.renew_tls", {"now": switch_now})
+    _write(output, result)
+    if as_json:
+        emit_json(result)
+        return
+    if result["stage"] == "switched":
+        console.print(
+            f"TLS certificate renewed and in use: {result['tls_cert_sha256']} "
+            f"(valid until {result['not_after'][:10]})"
+        )
+    else:
+        console.print(
+            f"next TLS certificate staged: {result['tls_next_sha256']}; still presenting "
+            f"{result['tls_cert_sha256']}. The node switches once every peer has the new "
+            f"descriptor, by {result['switch_by'][:10]} at the latest."
+        )
     _report(result, output)
 
 

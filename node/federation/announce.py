@@ -25,10 +25,11 @@ Which key signs the announcement
 Receiving (:class:`DescriptorUpdateHandler`)
     Exactly the checks of ``peer add`` for an update: the self-signature, the same
     node id as the sender, a sequence above the one held, the same signing key or
-    the committed next one, and the certificate fetched and checked against a
-    changed pin. Then the peer row changes at once, so the next envelope is sealed
-    to the new encryption key and verified with the new signing key, and a
-    ``peer.update`` entry is logged.
+    the committed next one, a staged next certificate checked like a fetched one, and
+    for a changed pin the certificate: the held staged one if the pin names it (the
+    peer switched), else fetched and checked against the pin. Then the peer row
+    changes at once, so the next envelope is sealed to the new encryption key and
+    verified with the new signing key, and a ``peer.update`` entry is logged.
 """
 
 from __future__ import annotations
@@ -45,7 +46,11 @@ from talentverbund.crypto.canonical import JSONValue, parse_json_object
 from talentverbund.crypto.descriptor import NodeDescriptor, parse_descriptor
 from talentverbund.crypto.envelope import OpenedMessage, Signer
 from talentverbund.crypto.errors import CanonicalError, DescriptorError
-from talentverbund.node.federation.certs import fetch_peer_certificate
+from talentverbund.node.federation.certs import (
+    check_next_certificate,
+    fetch_peer_certificate,
+    held_certificate,
+)
 from talentverbund.node.federation.client import Exchange, FederationClient
 from talentverbund.node.federation.errors import (
     CertificateError,
@@ -54,7 +59,7 @@ from talentverbund.node.federation.errors import (
 )
 from talentverbund.node.federation.exchange_log import LogRecord, LogTransaction
 from talentverbund.node.federation.own_descriptor import own_descriptor, save_issued
-from talentverbund.node.federation.peers import MAX_DESCRIPTOR_BYTES
+from talentverbund.node.federation.peers import MAX_DESCRIPTOR_BYTES, next_fingerprint
 from talentverbund.node.federation.trust import TrustedPeer
 from talentverbund.node.storage.models import Outbox, Peer
 from talentverbund.protocol.v1 import federation_pb2 as pb
@@ -236,7 +241,13 @@ class DescriptorUpdateHandler:
                 "PERMISSION_DENIED", "not_a_peer", "the sender is not a peer of this node"
             )
         check_successor(descriptor, held.descriptor)
-        if descriptor.tls_cert_sha256 != held.fingerprint:
+        try:
+            check_next_certificate(descriptor, self.rt.clock())
+        except CertificateError as exc:
+            raise Rejection(
+                "INVALID_ARGUMENT", "bad_certificate", f"{exc.message}; not applied"
+            ) from None
+        if descriptor.tls_cert_sha256 not in held.fingerprints:
             pem = _fetch_certificate(descriptor)
             with self._lock:
                 if len(self._fetched) > 64:  # left by messages refused later; never many
@@ -258,11 +269,10 @@ class DescriptorUpdateHandler:
         held = NodeDescriptor.from_json(row.descriptor)
         check_successor(descriptor, held)
         with self._lock:
-            fetched = self._fetched.pop(header.message_id, None)
-        if row.tls_cert_sha256 == descriptor.tls_cert_sha256:
-            pem = row.tls_cert_pem
-        else:
-            pem = fetched.decode("ascii") if fetched else None
+            fetched = self._fetched.pop(header.message_id, None) or held_certificate(
+                descriptor, held, row.tls_cert_pem
+            )
+        pem = fetched.decode("ascii") if fetched else None
         row.name = descriptor.name
         row.descriptor = dict(descriptor.to_json())
         row.tls_cert_sha256 = descriptor.tls_cert_sha256
@@ -280,6 +290,7 @@ class DescriptorUpdateHandler:
                     "previous_sequence": held.sequence,
                     "signing_kid": descriptor.signing_key.kid,
                     "tls_cert_sha256": descriptor.tls_cert_sha256,
+                    "tls_next_sha256": next_fingerprint(descriptor),
                     "certificate_pinned": pem is not None,
                     "message_id": header.message_id,
                 },

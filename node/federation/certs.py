@@ -15,6 +15,12 @@ peer signed: the certificate is accepted only if its SHA-256 equals
 succeed with another certificate. Because each node presents the same certificate
 as server and as client, the fetched certificate is also the one the peer will
 present when it calls us.
+
+A staged next certificate (descriptor field ``tls_next_cert``, during a TLS renewal)
+comes inside the signed descriptor itself, so it needs no fetch: it is checked like
+a fetched one (:func:`check_next_certificate`) before it is pinned, and when the peer
+switches to it, the certificate already held is the one its new pin names
+(:func:`held_certificate`).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from datetime import UTC, datetime
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from talentverbund.crypto.descriptor import NodeDescriptor
 from talentverbund.crypto.identity import tls_fingerprint, tls_node_uri, tls_server_name
 from talentverbund.node.federation.errors import CertificateError, CertificateUnavailable
 
@@ -122,3 +129,41 @@ def fetch_peer_certificate(
         ) from None
     check_peer_certificate(pem, node_id, pinned, datetime.now(UTC))
     return pem
+
+
+def next_certificate_pem(descriptor: NodeDescriptor) -> bytes | None:
+    """The staged next certificate a descriptor carries, as PEM (None without one)."""
+    der = descriptor.tls_next_cert
+    if der is None:
+        return None
+    return x509.load_der_x509_certificate(der).public_bytes(serialization.Encoding.PEM)
+
+
+def check_next_certificate(descriptor: NodeDescriptor, now: datetime) -> None:
+    """Refuse (CertificateError) a staged next certificate the node could not present:
+    not naming it, a CA, expired or not yet valid."""
+    pem = next_certificate_pem(descriptor)
+    if pem is None:
+        return
+    try:
+        check_peer_certificate(pem, descriptor.node_id, tls_fingerprint(pem), now)
+    except CertificateError as exc:
+        raise CertificateError(
+            f"the next certificate announced by {descriptor.node_id}: {exc.message}",
+            "the peer must stage a new TLS renewal ('talentverbund keys renew-tls')",
+        ) from None
+
+
+def held_certificate(
+    descriptor: NodeDescriptor, held: NodeDescriptor | None, held_pem: str | None
+) -> bytes | None:
+    """The certificate for ``descriptor``'s pin if it is one already held: the same pin,
+    or the next certificate the held descriptor staged (the peer switched to it)."""
+    if held is None:
+        return None
+    if held_pem and held.tls_cert_sha256 == descriptor.tls_cert_sha256:
+        return held_pem.encode("ascii")
+    staged = next_certificate_pem(held)
+    if staged is not None and tls_fingerprint(staged) == descriptor.tls_cert_sha256:
+        return staged
+    return None

@@ -58,7 +58,7 @@ class Federation:
         self.trust = TrustStore(sessions, identity)
         mirror = LogMirror(mirror_dir, sessions) if mirror_dir is not None else None
         self.log = ExchangeLog(sessions, clock, mirror, legal_basis)
-        self.channels = PeerChannels(identity)
+        self.channels = PeerChannels(self.trust)
         self._stop = threading.Event()
         self._kick = threading.Event()
         self._thread: threading.Thread | None = None
@@ -71,13 +71,15 @@ class Federation:
         return self.identity.node_id
 
     def use_identity(self, identity: NodeIdentity) -> None:
-        """After a key rotation in this process: sign, open and seal with the new keys
-        from the next message on. TLS is unaffected (same certificate, same channels)."""
-        if identity.node_id != self.node_id or identity.tls_fingerprint != (
-            self.identity.tls_fingerprint
-        ):
-            raise ValueError("a rotation keeps the node id and the TLS certificate")
+        """After a key change in this process: sign, open and seal with the new keys from
+        the next message on; after a TLS switch, present the new certificate on new
+        connections (server) and new channels (client)."""
+        if identity.node_id != self.node_id:
+            raise ValueError("a key change keeps the node id")
+        switched = identity.tls_fingerprint != self.identity.tls_fingerprint
         self.identity = identity  # one reference swap: each message sees old or new keys
+        if switched:
+            self.trust.use_identity(identity)
 
     # -- peer rows ----------------------------------------------------------------
 

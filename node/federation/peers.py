@@ -10,7 +10,10 @@ Adding a descriptor:
 4. a new peer signed by ``sig-1``: the node id must derive from that key;
 5. fetch the certificate from the endpoint and check it against the signed pin
    (:mod:`.certs`). A mismatch refuses the add; an unreachable endpoint does not
-   (the peer may not be serving yet): the certificate is fetched later.
+   (the peer may not be serving yet): the certificate is fetched later. A pin
+   that names the next certificate the held descriptor staged (the peer switched
+   to it) needs no fetch; a staged next certificate in the new descriptor is
+   checked like a fetched one and pinned beside the current one.
 
 Every change is a ``local`` entry in the exchange log and takes effect at once in
 the serving node's trust set (TLS roots and the per-call check).
@@ -21,17 +24,22 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from talentverbund.crypto.descriptor import NodeDescriptor, parse_descriptor
 from talentverbund.crypto.errors import DescriptorError
+from talentverbund.crypto.identity import tls_fingerprint
 from talentverbund.node.errors import NotFound, UsageError
-from talentverbund.node.federation.certs import fetch_peer_certificate
+from talentverbund.node.federation.certs import (
+    check_next_certificate,
+    fetch_peer_certificate,
+    held_certificate,
+)
 from talentverbund.node.federation.client import FederationClient
 from talentverbund.node.federation.core import Federation
 from talentverbund.node.federation.errors import CertificateUnavailable
 from talentverbund.node.federation.exchange_log import LogRecord
-from talentverbund.node.storage.models import Peer
+from talentverbund.node.storage.models import Outbox, Peer
 
 MAX_DESCRIPTOR_BYTES = 64 * 1024
 
@@ -69,6 +77,7 @@ def add_peer(fed: Federation, descriptor_text: str) -> dict[str, Any]:
         _check_replacement(descriptor, stored, existing.name)
     else:
         _check_new(descriptor, warnings)
+    check_next_certificate(descriptor, fed.clock())
     pem = _certificate_for(fed, descriptor, existing if replacing else None, warnings)
     now = fed.clock()
     with fed.log.transaction() as tx:
@@ -97,6 +106,7 @@ def add_peer(fed: Federation, descriptor_text: str) -> dict[str, Any]:
                     "sequence": descriptor.sequence,
                     "signing_kid": descriptor.signing_key.kid,
                     "tls_cert_sha256": descriptor.tls_cert_sha256,
+                    "tls_next_sha256": next_fingerprint(descriptor),
                     "certificate_pinned": pem is not None,
                 },
             )
@@ -114,6 +124,12 @@ def add_peer(fed: Federation, descriptor_text: str) -> dict[str, Any]:
         "certificate": "pinned" if pem is not None else "pending",
         "warnings": warnings,
     }
+
+
+def next_fingerprint(descriptor: NodeDescriptor) -> str | None:
+    """Fingerprint of the staged next certificate, for log entries and listings."""
+    der = descriptor.tls_next_cert
+    return None if der is None else tls_fingerprint(der)
 
 
 def _check_replacement(descriptor: NodeDescriptor, stored: NodeDescriptor, name: str) -> None:
@@ -155,13 +171,12 @@ def _check_new(descriptor: NodeDescriptor, warnings: list[str]) -> None:
 def _certificate_for(
     fed: Federation, descriptor: NodeDescriptor, existing: Peer | None, warnings: list[str]
 ) -> bytes | None:
-    """The peer's pinned certificate: kept if unchanged, else fetched from its endpoint."""
-    if (
-        existing is not None
-        and existing.tls_cert_pem
-        and existing.tls_cert_sha256 == descriptor.tls_cert_sha256
-    ):
-        return existing.tls_cert_pem.encode("ascii")
+    """The peer's pinned certificate: one already held, else fetched from its endpoint."""
+    if existing is not None:
+        held = NodeDescriptor.from_json(existing.descriptor)
+        pem = held_certificate(descriptor, held, existing.tls_cert_pem)
+        if pem is not None:
+            return pem
     try:
         return fetch_peer_certificate(
             descriptor.endpoint, descriptor.node_id, descriptor.tls_cert_sha256
@@ -195,6 +210,7 @@ def _describe(row: Peer) -> dict[str, Any]:
         "endpoint": descriptor.endpoint,
         "fingerprint": descriptor.fingerprint_text(),
         "tls_cert_sha256": row.tls_cert_sha256,
+        "tls_next_sha256": next_fingerprint(descriptor),
         "protocol_versions": list(descriptor.protocol_versions),
         "sequence": descriptor.sequence,
         "added_at": _iso(row.added_at),
@@ -287,5 +303,21 @@ def set_relay(fed: Federation, node_id: str, via: str | None) -> dict[str, Any]:
 
 
 def ping_peer(fed: Federation, node_id: str, timeout: float) -> dict[str, Any]:
-    """One handshake now; raises FederationCallError (exit 1) when it fails."""
-    return FederationClient(fed).handshake(node_id, timeout=timeout).to_json()
+    """One handshake now; raises FederationCallError (exit 1) when it fails.
+
+    A peer that answers is reachable again, so what the outbox holds for it is due now
+    instead of after its backoff (up to hours after a long outage)."""
+    result = FederationClient(fed).handshake(node_id, timeout=timeout).to_json()
+    now = fed.clock()
+    with fed.sessions.begin() as session:
+        session.execute(
+            update(Outbox)
+            .where(
+                Outbox.channel == "peer",
+                Outbox.recipient == node_id,
+                Outbox.sent_at.is_(None),
+                Outbox.not_before > now,
+            )
+            .values(not_before=now)
+        )
+    return result

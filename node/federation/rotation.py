@@ -1,10 +1,11 @@
 """Keys over time: rotation on request, scheduled renewal, deletion of old keys.
 
-``keys rotate`` and ``keys rotate-encryption`` run here (api ``keys.rotate``,
-``keys.rotate_encryption``): in the serving node through its admin socket, which
-switches to the new keys at once, or in the command's own process while no node
-serves. Either way the new descriptor is announced to every active peer through
-the outbox (:mod:`.announce`), at once and again until each peer has it.
+``keys rotate``, ``keys rotate-encryption`` and ``keys renew-tls`` run here (api
+``keys.rotate``, ``keys.rotate_encryption``, ``keys.renew_tls``): in the serving node
+through its admin socket, which switches to the new keys at once, or in the
+command's own process while no node serves. Either way the new descriptor is
+announced to every active peer through the outbox (:mod:`.announce`), at once and
+again until each peer has it.
 
 :func:`keys_upkeep` runs in ``serve`` (at start, then hourly) and by
 ``talentverbund upkeep``:
@@ -17,8 +18,21 @@ the outbox (:mod:`.announce`), at once and again until each peer has it.
 * the signing key kept after a rotation (it signs the announcement, see
   :mod:`.announce`) is deleted once every active peer was sent the new descriptor,
   or after :data:`PREVIOUS_KEY_KEPT` at the latest;
+* a TLS renewal is staged ``keys.tls_renew_days`` before the certificate expires;
+  a staged one is switched to once every active peer was sent the descriptor that
+  publishes it, or ``keys.tls_overlap_days`` after staging at the latest;
 * a descriptor whose facts changed while the node was stopped (endpoint, name) is
   issued and announced.
+
+TLS renewal in two steps (certificate pins overlap)
+    Peers accept only the certificates they pinned, so a node cannot simply start
+    presenting a new one. *Staging* makes a new TLS key and certificate and
+    publishes the certificate in the descriptor (``tls_next_cert``) while the node
+    still presents the old one; each peer that installs that descriptor accepts both.
+    *Switching* presents the new certificate (server and client) and publishes a
+    descriptor pinning only it. A peer that missed the staged descriptor for the
+    whole overlap cannot be reached after the switch and must be given the new
+    descriptor by hand (``doctor`` and ``peer list`` on both sides say so).
 """
 
 from __future__ import annotations
@@ -33,9 +47,11 @@ from talentverbund.crypto.identity import (
     DEFAULT_ENCRYPTION_VALIDITY,
     KEM_X25519,
     NodeIdentity,
+    tls_fingerprint,
 )
-from talentverbund.node.errors import NodeError
+from talentverbund.node.errors import NodeError, UsageError
 from talentverbund.node.federation.announce import Published, pending_updates, publish
+from talentverbund.node.federation.exchange_log import LogRecord
 
 if TYPE_CHECKING:
     from talentverbund.node.runtime import NodeRuntime
@@ -86,6 +102,89 @@ def rotate_encryption(rt: NodeRuntime, actor: str = "operator") -> dict[str, Any
     }
 
 
+def renew_tls(rt: NodeRuntime, switch_now: bool = False, actor: str = "operator") -> dict[str, Any]:
+    """Stage a TLS renewal (unless one is staged) and announce it; switch at once when
+    every peer has the staged descriptor, or when ``switch_now`` (a compromised TLS key:
+    peers that did not get the staged certificate must then re-add this node by hand)."""
+    with _ROTATING:
+        fed = rt.federation()
+        staged = fed.identity.tls_next_staged_at is None
+        if staged:
+            _stage_tls(rt, actor)
+        elif not switch_now:
+            pending = pending_updates(rt)
+            raise UsageError(
+                f"a TLS renewal is already staged (since {_day(fed.identity.tls_next_staged_at)}); "
+                f"{pending} peer(s) do not have its descriptor yet",
+                "the node switches by itself once they have it, or "
+                f"{rt.config.keys.tls_overlap_days} days after staging; "
+                "'keys renew-tls DIR --now' switches at once",
+            )
+        announced = _announce_now(rt, _publish(rt, actor)) if staged else None
+        if switch_now or pending_updates(rt) == 0:
+            announced = _announce_now(rt, _switch_tls(rt, actor))
+            result: dict[str, Any] = {
+                "stage": "switched",
+                "tls_cert_sha256": fed.identity.tls_fingerprint,
+            }
+        else:
+            result = {
+                "stage": "staged",
+                "tls_cert_sha256": fed.identity.tls_fingerprint,
+                "tls_next_sha256": tls_fingerprint(fed.identity.tls_next_cert_pem or b""),
+                "switch_by": _iso(_switch_deadline(rt)),
+            }
+    assert announced is not None
+    return {**result, "not_after": _iso(fed.identity.tls_cert_not_after), **announced}
+
+
+def _stage_tls(rt: NodeRuntime, actor: str) -> None:
+    fed = rt.federation()
+    fed.use_identity(fed.identity.stage_tls_certificate(now=rt.clock()))
+    log.info("TLS renewal staged", extra={"actor": actor})
+
+
+def _switch_tls(rt: NodeRuntime, actor: str) -> Published:
+    """Present the staged certificate from now on and announce the descriptor pinning it."""
+    fed = rt.federation()
+    before = fed.identity.tls_fingerprint
+    fed.use_identity(fed.identity.switch_tls_certificate())
+    log.info("TLS certificate switched", extra={"actor": actor})
+    with fed.log.transaction() as tx:
+        tx.append(
+            LogRecord(
+                direction="local",
+                actor=actor[:64],
+                msg_type="tls.switch",
+                status="ok",
+                details={"from": before, "to": fed.identity.tls_fingerprint},
+            )
+        )
+    return _publish(rt, actor)
+
+
+def _switch_deadline(rt: NodeRuntime) -> datetime:
+    staged = rt.federation().identity.tls_next_staged_at
+    assert staged is not None
+    return staged + timedelta(days=rt.config.keys.tls_overlap_days)
+
+
+def _tls_upkeep(rt: NodeRuntime, now: datetime) -> bool:
+    """Stage a renewal when the certificate nears expiry; switch a staged one when due."""
+    identity, cfg = rt.federation().identity, rt.config.keys
+    if identity.tls_next_staged_at is not None:
+        if pending_updates(rt) and now < _switch_deadline(rt):
+            return False
+        _switch_tls(rt, "node")
+        return True
+    if cfg.tls_renew_days and identity.tls_cert_not_after - now <= timedelta(
+        days=cfg.tls_renew_days
+    ):
+        _stage_tls(rt, "node")
+        return True
+    return False
+
+
 def keys_upkeep(rt: NodeRuntime) -> int:
     """Scheduled renewal and deletion (module docstring); how many keys changed.
 
@@ -108,6 +207,8 @@ def keys_upkeep(rt: NodeRuntime) -> int:
         identity, changes = pruned, changes + len(removed)
         if identity is not fed.identity:
             fed.use_identity(identity)
+        if _tls_upkeep(rt, now):
+            changes += 1
         try:
             _publish(rt, "node")
         except NodeError as exc:  # the node serves on; doctor reports the keys
@@ -177,6 +278,18 @@ def _newest_key(identity: NodeIdentity, now: datetime) -> tuple[str, datetime]:
 
 def api_rotate_signing(rt: NodeRuntime, _params: dict[str, Any]) -> dict[str, Any]:
     return rotate_signing(rt)
+
+
+def api_renew_tls(rt: NodeRuntime, params: dict[str, Any]) -> dict[str, Any]:
+    return renew_tls(rt, switch_now=bool(params.get("now", False)))
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _day(moment: datetime | None) -> str:
+    return "?" if moment is None else f"{moment:%Y-%m-%d %H:%M} UTC"
 
 
 def api_rotate_encryption(rt: NodeRuntime, _params: dict[str, Any]) -> dict[str, Any]:

@@ -5,18 +5,21 @@
   RESOURCE_EXHAUSTED *and logs it*; only a message beyond 8 MiB is refused by gRPC
   itself, unlogged. Every client call has a deadline; keepalive is explicit.
 * **Server trust.** ``grpc.dynamic_ssl_server_credentials`` with a fetcher that gRPC
-  calls before every new TLS handshake: when the peer set changed, it returns a new
-  configuration whose root bundle is our own certificate plus every current peer's
-  pinned certificate, with client authentication required. A new connection from a
-  removed peer therefore fails the TLS handshake.
+  calls before every new TLS handshake: when the peer set or our own certificate
+  changed, it returns a new configuration (our current key and certificate; as roots,
+  our certificate plus every current peer's pins) with client authentication
+  required. A new connection from a removed peer therefore fails the TLS handshake,
+  and after a TLS switch new connections see the new certificate.
 * **Per-call check.** :class:`PeerInterceptor` wraps every handler (federation,
   health, reflection): it reads the client certificate from ``context.auth_context()``
   (``x509_pem_cert``), hashes it and refuses the call with PERMISSION_DENIED unless the
   fingerprint is ours or a current peer's -- so ``peer remove`` also ends an
   already-open connection's use at the next call.
 * **Channels.** :class:`PeerChannels` keeps one long-lived mTLS channel per peer whose
-  only root is that peer's pinned certificate, with the TLS target name set to the
-  node name in its certificate (``<node id>.node.talentverbund``).
+  only roots are that peer's pinned certificates (the current one and, during its
+  renewal, the next), with the TLS target name set to the node name in its
+  certificate (``<node id>.node.talentverbund``). A channel is rebuilt when the pins
+  or our own certificate change.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from typing import Any
 
 import grpc
 
-from talentverbund.crypto.identity import NodeIdentity, tls_server_name
+from talentverbund.crypto.identity import tls_server_name
 from talentverbund.node.federation.errors import Rejection, not_a_peer
 from talentverbund.node.federation.trust import SELF, TrustedPeer, TrustSnapshot, TrustStore
 
@@ -70,11 +73,9 @@ class DynamicServerCredentials:
 
     def __init__(
         self,
-        identity: NodeIdentity,
         trust: TrustStore,
         on_connection: Callable[[TrustSnapshot], None] | None = None,
     ) -> None:
-        self._identity = identity
         self._trust = trust
         self._on_connection = on_connection
         self._served_version = -1
@@ -87,9 +88,9 @@ class DynamicServerCredentials:
 
     def _configuration(self, snapshot: TrustSnapshot) -> Any:
         self._served_version = snapshot.version
-        cert = self._identity.tls_cert_pem
         return grpc.ssl_server_certificate_configuration(
-            [(self._identity.tls_key_pem, cert)], root_certificates=snapshot.root_bundle(cert)
+            [(snapshot.own.key_pem, snapshot.own.cert_pem)],
+            root_certificates=snapshot.root_bundle(),
         )
 
     def _fetch(self) -> Any:
@@ -207,12 +208,13 @@ def _wrap(handler: Any, check: Callable[[grpc.ServicerContext], None]) -> Any:
 
 
 class PeerChannels:
-    """One long-lived mTLS channel per peer, rebuilt only when its pinned certificate changes."""
+    """One long-lived mTLS channel per peer, rebuilt only when the pins on either side change."""
 
-    def __init__(self, identity: NodeIdentity) -> None:
-        self._identity = identity
+    def __init__(self, trust: TrustStore) -> None:
+        self._trust = trust
         self._lock = threading.Lock()
-        self._channels: dict[str, tuple[bytes, grpc.Channel]] = {}
+        # node id -> ((peer's pins, our certificate), channel)
+        self._channels: dict[str, tuple[tuple[bytes, bytes], grpc.Channel]] = {}
         self._stubs: dict[str, tuple[grpc.Channel, Any]] = {}
 
     def stub(self, peer: TrustedPeer) -> Any:
@@ -230,21 +232,23 @@ class PeerChannels:
     def get(self, peer: TrustedPeer) -> grpc.Channel:
         if peer.cert_pem is None:
             raise ValueError(f"no pinned certificate for {peer.node_id} yet")
+        own = self._trust.snapshot().own
+        key = (peer.root_pems, own.cert_pem)
         with self._lock:
             cached = self._channels.get(peer.node_id)
-            if cached is not None and cached[0] == peer.cert_pem:
+            if cached is not None and cached[0] == key:
                 return cached[1]
             if cached is not None:
                 cached[1].close()
             credentials = grpc.ssl_channel_credentials(
-                root_certificates=peer.cert_pem,
-                private_key=self._identity.tls_key_pem,
-                certificate_chain=self._identity.tls_cert_pem,
+                root_certificates=peer.root_pems,
+                private_key=own.key_pem,
+                certificate_chain=own.cert_pem,
             )
             channel = grpc.secure_channel(
                 peer.endpoint, credentials, options=client_options(peer.node_id)
             )
-            self._channels[peer.node_id] = (peer.cert_pem, channel)
+            self._channels[peer.node_id] = (key, channel)
             return channel
 
     def drop(self, node_id: str) -> None:

@@ -5,6 +5,13 @@ One immutable snapshot at a time, swapped atomically when the peer set changes
 an RPC thread never sees half an update. Each snapshot has a version; the server's
 certificate fetcher compares it to hand gRPC a new root bundle on the next
 connection, and the interceptor consults the snapshot on every call.
+
+A peer's *pins* are the certificate its descriptor names and, while it has staged a
+TLS renewal, the next certificate the descriptor carries: both are accepted (as
+client certificates here, and as server certificates by our channel to it), so the
+peer can switch to the next one without breaking a connection. This node's own
+certificate is part of the snapshot too: after our own switch (:meth:`TrustStore.use_identity`)
+the version changes, and the server presents the new certificate from the next handshake.
 """
 
 from __future__ import annotations
@@ -12,8 +19,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import threading
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from cryptography import x509
@@ -23,7 +30,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from talentverbund.crypto.descriptor import NodeDescriptor
-from talentverbund.crypto.identity import NodeIdentity
+from talentverbund.crypto.identity import NodeIdentity, tls_fingerprint
+from talentverbund.node.federation.certs import next_certificate_pem
 from talentverbund.node.storage.models import Peer
 
 SELF = "self"
@@ -43,6 +51,22 @@ class TrustedPeer:
     def fingerprint(self) -> str:
         return self.descriptor.tls_cert_sha256
 
+    @functools.cached_property
+    def next_cert_pem(self) -> bytes | None:
+        """The certificate the peer staged to present next (from its descriptor), PEM."""
+        return next_certificate_pem(self.descriptor)
+
+    @property
+    def fingerprints(self) -> tuple[str, ...]:
+        """Every certificate fingerprint accepted as this peer's."""
+        der = self.descriptor.tls_next_cert
+        return (self.fingerprint,) + (() if der is None else (tls_fingerprint(der),))
+
+    @property
+    def root_pems(self) -> bytes:
+        """The pinned certificates as one PEM bundle: the roots our channel to it trusts."""
+        return pem_bundle([self.cert_pem, self.next_cert_pem])
+
     @property
     def endpoint(self) -> str:
         return self.descriptor.endpoint
@@ -54,22 +78,39 @@ class TrustedPeer:
 
 
 @dataclass(frozen=True)
+class OwnTls:
+    """The key and certificate this node presents now."""
+
+    key_pem: bytes
+    cert_pem: bytes
+    fingerprint: str
+
+    @classmethod
+    def of(cls, identity: NodeIdentity) -> OwnTls:
+        return cls(identity.tls_key_pem, identity.tls_cert_pem, identity.tls_fingerprint)
+
+
+@dataclass(frozen=True)
 class TrustSnapshot:
     version: int
-    own_fingerprint: str
+    own: OwnTls
     peers: Mapping[str, TrustedPeer] = field(default_factory=dict)
     by_fingerprint: Mapping[str, str] = field(default_factory=dict)
 
     def who(self, fingerprint: str) -> str | None:
         """Node id of the certificate's owner, ``SELF`` for our own, None for a stranger."""
-        if fingerprint == self.own_fingerprint:
+        if fingerprint == self.own.fingerprint:
             return SELF
         return self.by_fingerprint.get(fingerprint)
 
-    def root_bundle(self, own_pem: bytes) -> bytes:
-        """Every certificate the TLS server accepts as a client: ours and our peers'."""
-        pems = [own_pem] + [p.cert_pem for p in self.peers.values() if p.cert_pem]
-        return b"".join(pem if pem.endswith(b"\n") else pem + b"\n" for pem in pems)
+    def root_bundle(self) -> bytes:
+        """Every certificate the TLS server accepts as a client: ours and our peers' pins."""
+        return pem_bundle([self.own.cert_pem, *(p.root_pems for p in self.peers.values())])
+
+
+def pem_bundle(pems: Iterable[bytes | None]) -> bytes:
+    """PEM certificates concatenated, each ending in a newline; None and empty skipped."""
+    return b"".join(pem if pem.endswith(b"\n") else pem + b"\n" for pem in pems if pem)
 
 
 class TrustStore:
@@ -77,9 +118,9 @@ class TrustStore:
 
     def __init__(self, sessions: sessionmaker[Session], identity: NodeIdentity) -> None:
         self._sessions = sessions
-        self._own_fingerprint = identity.tls_fingerprint
+        self._own = OwnTls.of(identity)
         self._lock = threading.Lock()
-        self._snapshot = TrustSnapshot(0, self._own_fingerprint)
+        self._snapshot = TrustSnapshot(0, self._own)
         self._fingerprints: dict[bytes, str] = {}
         self.reload()
 
@@ -88,6 +129,14 @@ class TrustStore:
 
     def peer(self, node_id: str) -> TrustedPeer | None:
         return self._snapshot.peers.get(node_id)
+
+    def use_identity(self, identity: NodeIdentity) -> None:
+        """After this node switched its TLS certificate: present and accept the new one."""
+        with self._lock:
+            self._own = OwnTls.of(identity)
+            self._snapshot = replace(
+                self._snapshot, version=self._snapshot.version + 1, own=self._own
+            )
 
     def reload(self) -> TrustSnapshot:
         """Re-read the peer table; call after every change to it."""
@@ -106,9 +155,9 @@ class TrustStore:
         with self._lock:
             snapshot = TrustSnapshot(
                 self._snapshot.version + 1,
-                self._own_fingerprint,
+                self._own,
                 MappingProxyType(peers),
-                MappingProxyType({p.fingerprint: p.node_id for p in peers.values()}),
+                MappingProxyType({fp: p.node_id for p in peers.values() for fp in p.fingerprints}),
             )
             self._snapshot = snapshot
         return snapshot

@@ -9,13 +9,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
 
 from talentverbund.crypto.descriptor import DescriptorSignature, KeyCommitment, build_descriptor
 from talentverbund.crypto.identity import NodeIdentity
 from talentverbund.node.config import KeysConfig, NodeConfig
 from talentverbund.node.errors import UsageError
 from talentverbund.node.federation.announce import check_successor
-from talentverbund.node.federation.errors import Rejection
+from talentverbund.node.federation.certs import check_next_certificate, held_certificate
+from talentverbund.node.federation.errors import CertificateError, Rejection
 from talentverbund.node.federation.own_descriptor import (
     issued_sequence,
     load_issued,
@@ -170,3 +173,32 @@ def test_rotation_days_are_checked(tmp_path: Path) -> None:
     KeysConfig(encryption_rotation_days=0).validate()  # by hand
     with pytest.raises(UsageError, match=r"keys\.encryption_rotation_days must be 0\.\.150"):
         KeysConfig(encryption_rotation_days=170).validate()
+
+
+# -- a staged next TLS certificate ---------------------------------------------------------
+
+
+def test_next_certificate_must_name_the_node(identity: NodeIdentity, tmp_path: Path) -> None:
+    """A peer pins a staged certificate only if the node could present it: one issued to
+    another node (e.g. copied from it) is refused before anything is stored."""
+    staged = identity.stage_tls_certificate(now=NOW)
+    good = build_descriptor(staged, "Kiel", "01002", "kiel.example:7443", NOW, 2)
+    check_next_certificate(good, NOW + timedelta(minutes=1))
+    assert held_certificate(good, good, None) is None  # the pin is the old one, not held
+
+    other = NodeIdentity.create(tmp_path / "other", now=NOW)
+    foreign = x509.load_pem_x509_certificate(other.tls_cert_pem).public_bytes(Encoding.DER)
+    unsigned = replace(good, tls_next_cert=foreign)
+    forged = replace(
+        unsigned,
+        signature=DescriptorSignature(good.signature.kid, staged.sign(unsigned.signed_bytes())),
+    )
+    forged.verify()  # correctly signed by the node, but naming another node
+    with pytest.raises(CertificateError, match="does not name that node"):
+        check_next_certificate(forged, NOW + timedelta(minutes=1))
+    with pytest.raises(CertificateError, match="valid only from"):
+        check_next_certificate(good, NOW - timedelta(days=1))
+
+    switched = staged.switch_tls_certificate()
+    after = build_descriptor(switched, "Kiel", "01002", "kiel.example:7443", NOW, 3)
+    assert held_certificate(after, good, None) == staged.tls_next_cert_pem  # no fetch needed
