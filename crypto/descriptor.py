@@ -42,6 +42,7 @@ from ._reader import JsonReader
 from ._time import format_utc, require_utc
 from .canonical import MAX_SAFE_INTEGER, JSONValue, canonical_json, parse_json_object
 from .errors import CanonicalError, DescriptorError
+from .hpke import kem_available
 from .identity import (
     KEM_X25519,
     KEM_XWING,
@@ -255,6 +256,15 @@ class NodeDescriptor:
             )
         # the newest: latest expiry, then the higher key number (same-second rotations)
         return max(valid, key=lambda key: (key.not_after, kid_number(key.kid, "enc")))
+
+    def sealing_key(self, now: datetime) -> EncryptionKey:
+        """The key to seal to at ``now``: the node's X-Wing key if it publishes one
+        (it asks for post-quantum sealing) and ML-KEM is available here, else X25519."""
+        if kem_available(KEM_XWING) and any(
+            key.kem == KEM_XWING and key.valid_at(now) for key in self.encryption_keys
+        ):
+            return self.current_encryption_key(now, KEM_XWING)
+        return self.current_encryption_key(now)
 
     def encryption_key(self, kid: str) -> EncryptionKey:
         """The key named ``kid`` (e.g. from an incoming envelope header)."""

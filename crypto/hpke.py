@@ -38,8 +38,8 @@ from cryptography.hazmat.primitives import hpke as _hpke
 from cryptography.hazmat.primitives.asymmetric import mlkem
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from ._kem import KEM_X25519, KEM_XWING
 from .errors import DecryptionError, UnsupportedSuiteError
-from .identity import KEM_X25519, KEM_XWING
 
 XWingPrivateKey: TypeAlias = _hpke.MLKEM768X25519PrivateKey
 XWingPublicKey: TypeAlias = _hpke.MLKEM768X25519PublicKey
@@ -75,7 +75,7 @@ class HpkeSuite:
     @property
     def available(self) -> bool:
         """Usable with the installed ``cryptography`` (X-Wing needs ML-KEM support)."""
-        return self.kem != KEM_XWING or _mlkem_available()
+        return kem_available(self.kem)
 
     def _primitive(self) -> _hpke.Suite:
         kem = _hpke.KEM.X25519 if self.kem == KEM_X25519 else _hpke.KEM.MLKEM768_X25519
@@ -133,6 +133,17 @@ def hpke_public_key(suite: HpkeSuite, key: HpkePublicKey | bytes) -> HpkePublicK
     if not isinstance(key, expected):
         raise ValueError(f"suite {suite.name} needs an {suite.kem} public key")
     return key
+
+
+def kem_available(kem: str) -> bool:
+    """Whether keys of ``kem`` can be used here (X-Wing needs ML-KEM in OpenSSL)."""
+    return kem != KEM_XWING or _mlkem_available()
+
+
+def suite_for(kem: str) -> str:
+    """The suite a node seals with to a recipient key of ``kem``. X-Wing goes with
+    ChaCha20Poly1305: the only X-Wing + HKDF-SHA256 suite with a published test vector."""
+    return SUITE_XWING_CHACHA20POLY1305 if kem == KEM_XWING else DEFAULT_SUITE
 
 
 def check_private_key(suite: HpkeSuite, key: HpkePrivateKey) -> None:

@@ -8,6 +8,8 @@ Files in the key directory::
     signing-(N-1).pem     Ed25519, the PREVIOUS signing key, only for a while after a
                           rotation that asked to keep it (to announce the new descriptor)
     encryption-M.pem      X25519 KEM keys (enc-M), each valid until a not_after date
+    encryption-M.xwing    X-Wing (ML-KEM-768 + X25519) KEM keys: the 32-byte seed, only on
+                          a node that opted into post-quantum sealing
     tls.pem, tls.crt      ECDSA P-256 key and self-signed certificate for mTLS
     tls-next.pem, .crt    the NEXT TLS key and certificate, only while a renewal is staged
 
@@ -19,7 +21,8 @@ Why this shape:
   signing key. Whoever steals the current key cannot rotate to a key of their
   own, because peers only accept the key whose hash was committed earlier.
 * Encryption keys are medium-term (default 180 days), signed via the descriptor;
-  ``kem`` names the algorithm so X-Wing (ML-KEM-768 + X25519) can join later.
+  ``kem`` names the algorithm: X25519 always, X-Wing (ML-KEM-768 + X25519) beside it
+  on a node that asks peers to seal post-quantum. Key ids (``enc-N``) count across both.
   Their private files are deleted once expired (:meth:`NodeIdentity.prune_encryption_keys`),
   so a key stolen later cannot open envelopes recorded before.
 * After a signing-key rotation the previous key may be kept until a set time: peers
@@ -52,13 +55,20 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from . import keyfiles
 from ._encoding import b64url_decode, b64url_encode, kid, kid_number
+from ._kem import KEM_X25519 as KEM_X25519  # re-exported: callers name KEMs through identity
+from ._kem import KEM_XWING as KEM_XWING
 from ._time import format_utc, parse_utc, require_utc, utc_now
 from .canonical import JSONValue, canonical_json, parse_json_object
 from .errors import CanonicalError, CryptoError, KeyFileError
+from .hpke import (
+    XWING_SEED_SIZE,
+    HpkePrivateKey,
+    xwing_generate_seed,
+    xwing_private_key,
+    xwing_public_bytes,
+)
 
 SIGNING_ALG = "Ed25519"
-KEM_X25519 = "X25519"
-KEM_XWING = "X-Wing"  # ML-KEM-768 + X25519; reserved, not implemented yet
 IDENTITY_FILE = "identity.json"
 TLS_KEY_FILE = "tls.pem"
 TLS_CERT_FILE = "tls.crt"
@@ -140,7 +150,7 @@ class NodeIdentity:
         state: _State,
         signing_key: Ed25519PrivateKey,
         next_signing_key: Ed25519PrivateKey,
-        encryption_private: Mapping[str, X25519PrivateKey],
+        encryption_private: Mapping[str, tuple[HpkePrivateKey, bytes]],
         tls_key_pem: bytes,
         tls_cert_pem: bytes,
         previous_signing_key: Ed25519PrivateKey | None = None,
@@ -151,7 +161,7 @@ class NodeIdentity:
         self._signing_key = signing_key
         self._previous_signing_key = previous_signing_key
         self._next_public = _raw_public(next_signing_key)
-        self._encryption_private = dict(encryption_private)
+        self._encryption_private = dict(encryption_private)  # kid -> (private, raw public)
         self._tls_key_pem = tls_key_pem
         self._tls_cert_pem = tls_cert_pem
         self._tls_next = tls_next  # (key PEM, certificate PEM) while a renewal is staged
@@ -283,7 +293,7 @@ class NodeIdentity:
     def encryption_keys(self) -> tuple[EncryptionKey, ...]:
         """Every KEM key still on disk, oldest first (expired ones too, for decryption)."""
         return tuple(
-            EncryptionKey(key_id, kem, _raw_public(self._encryption_private[key_id]), not_after)
+            EncryptionKey(key_id, kem, self._encryption_private[key_id][1], not_after)
             for key_id, kem, not_after in self._state.encryption_keys
         )
 
@@ -324,10 +334,10 @@ class NodeIdentity:
         """Ed25519 signature by the current signing key; callers add their domain prefix."""
         return self._signing_key.sign(message)
 
-    def encryption_private_key(self, key_id: str) -> X25519PrivateKey:
+    def encryption_private_key(self, key_id: str) -> HpkePrivateKey:
         """Private KEM key ``key_id`` (e.g. ``enc-1``), for opening messages sealed to it."""
         try:
-            return self._encryption_private[key_id]
+            return self._encryption_private[key_id][0]
         except KeyError:
             raise KeyFileError(f"no encryption key {key_id!r} in {self._keydir}") from None
 
@@ -374,16 +384,18 @@ class NodeIdentity:
         return NodeIdentity.load(self._keydir)
 
     def rotate_encryption_key(
-        self, *, now: datetime | None = None, validity: timedelta = DEFAULT_ENCRYPTION_VALIDITY
+        self,
+        *,
+        now: datetime | None = None,
+        validity: timedelta = DEFAULT_ENCRYPTION_VALIDITY,
+        kem: str = KEM_X25519,
     ) -> NodeIdentity:
-        """Add a new X25519 key; older keys stay (for in-flight messages) until pruned."""
+        """Add a new key of ``kem``; older keys stay (for in-flight messages) until pruned."""
         moment = require_utc(now) if now is not None else utc_now()
         numbers = [kid_number(key_id, "enc") for key_id, _, _ in self._state.encryption_keys]
         key_id = kid("enc", max(numbers) + 1)
-        keyfiles.write_private_key(
-            _encryption_path(self._keydir, key_id), X25519PrivateKey.generate()
-        )
-        entry = (key_id, KEM_X25519, moment + validity)
+        _write_encryption_key(self._keydir, key_id, kem)
+        entry = (key_id, kem, moment + validity)
         state = replace(self._state, encryption_keys=(*self._state.encryption_keys, entry))
         _write_state(self._keydir, state, overwrite=True)
         return NodeIdentity.load(self._keydir)
@@ -394,20 +406,23 @@ class NodeIdentity:
         Peers seal only to keys valid when they send, and envelopes are refused
         outside a clock window, so ``grace`` slightly above that window lets every
         message sealed before expiry still open. Deleting the file is what makes
-        recorded traffic unreadable with a key stolen later. The newest key always
-        stays, so the node keeps one key to name even if rotation was neglected.
+        recorded traffic unreadable with a key stolen later. The newest X25519 key
+        always stays, so the node keeps one key to name even if rotation was neglected.
         """
         moment = require_utc(now)
         entries = self._state.encryption_keys
-        newest = max(entries, key=lambda entry: (entry[2], kid_number(entry[0], "enc")))
+        newest = max(
+            (entry for entry in entries if entry[1] == KEM_X25519),
+            key=lambda entry: (entry[2], kid_number(entry[0], "enc")),
+        )
         kept = tuple(e for e in entries if e is newest or moment < e[2] + grace)
         if len(kept) == len(entries):
             return self
         _write_state(self._keydir, replace(self._state, encryption_keys=kept), overwrite=True)
-        for key_id, _, _ in entries:
+        for key_id, kem, _ in entries:
             if all(key_id != other for other, _, _ in kept):
                 with contextlib.suppress(FileNotFoundError):
-                    _encryption_path(self._keydir, key_id).unlink()
+                    _encryption_path(self._keydir, key_id, kem).unlink()
         return NodeIdentity.load(self._keydir)
 
     def stage_tls_certificate(self, *, now: datetime | None = None) -> NodeIdentity:
@@ -525,7 +540,7 @@ def _generate_into(keydir: Path, now: datetime, encryption_validity: timedelta) 
     node_id = derive_node_id(_raw_public(signing))
     keyfiles.write_private_key(_signing_path(keydir, "sig-1"), signing)
     keyfiles.write_private_key(_signing_path(keydir, "sig-2"), Ed25519PrivateKey.generate())
-    keyfiles.write_private_key(_encryption_path(keydir, "enc-1"), X25519PrivateKey.generate())
+    _write_encryption_key(keydir, "enc-1", KEM_X25519)
     tls_key = ec.generate_private_key(ec.SECP256R1())
     keyfiles.write_private_key(keydir / TLS_KEY_FILE, tls_key)
     cert = make_tls_certificate(tls_key, node_id, now)
@@ -553,10 +568,29 @@ def _read_public_file(path: Path) -> bytes:
         raise KeyFileError(f"{path} cannot be read: {exc.strerror}") from exc
 
 
-def _read_encryption_key(keydir: Path, key_id: str, kem: str) -> X25519PrivateKey:
-    if kem != KEM_X25519:
-        raise KeyFileError(f"{keydir / IDENTITY_FILE}: key {key_id} uses KEM {kem!r}, unsupported")
-    return keyfiles.read_x25519_key(_encryption_path(keydir, key_id))
+def _read_encryption_key(keydir: Path, key_id: str, kem: str) -> tuple[HpkePrivateKey, bytes]:
+    """(private key, raw public key) of one KEM key file."""
+    path = _encryption_path(keydir, key_id, kem)
+    if kem == KEM_X25519:
+        key = keyfiles.read_x25519_key(path)
+        return key, _raw_public(key)
+    if kem == KEM_XWING:
+        seed = keyfiles.read_private_file(path)
+        if len(seed) != XWING_SEED_SIZE:
+            raise KeyFileError(f"{path} must hold a {XWING_SEED_SIZE}-byte X-Wing seed")
+        try:
+            return xwing_private_key(seed), xwing_public_bytes(seed)
+        except CryptoError as exc:
+            raise KeyFileError(f"{path}: {exc}") from exc
+    raise KeyFileError(f"{keydir / IDENTITY_FILE}: key {key_id} uses KEM {kem!r}, unsupported")
+
+
+def _write_encryption_key(keydir: Path, key_id: str, kem: str) -> None:
+    path = _encryption_path(keydir, key_id, kem)
+    if kem == KEM_XWING:
+        keyfiles.write_private_file(path, xwing_generate_seed())
+    else:
+        keyfiles.write_private_key(path, X25519PrivateKey.generate())
 
 
 def _finish_tls_switch(keydir: Path, state: _State) -> _State:
@@ -604,8 +638,9 @@ def _signing_path(keydir: Path, key_id: str) -> Path:
     return keydir / f"signing-{kid_number(key_id, 'sig')}.pem"
 
 
-def _encryption_path(keydir: Path, key_id: str) -> Path:
-    return keydir / f"encryption-{kid_number(key_id, 'enc')}.pem"
+def _encryption_path(keydir: Path, key_id: str, kem: str) -> Path:
+    suffix = "xwing" if kem == KEM_XWING else "pem"
+    return keydir / f"encryption-{kid_number(key_id, 'enc')}.{suffix}"
 
 
 def _raw_public(key: Ed25519PrivateKey | X25519PrivateKey) -> bytes:

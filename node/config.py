@@ -17,6 +17,8 @@ from typing import Any, ClassVar
 
 import tomli_w
 
+from talentverbund.crypto.hpke import kem_available
+from talentverbund.crypto.identity import KEM_XWING
 from talentverbund.node.errors import UsageError
 from talentverbund.node.intake.model import REGION_RE
 
@@ -140,10 +142,11 @@ class AuditConfig:
 
 @dataclass(frozen=True)
 class KeysConfig:
-    """What ``serve`` renews by itself: the encryption key (valid 180 days each) and
-    the TLS certificate (825 days)."""
+    """What ``serve`` renews by itself: the encryption keys (valid 180 days each) and
+    the TLS certificate (825 days); whether peers are asked to seal post-quantum."""
 
     encryption_rotation_days: int = 90  # a new key when the newest is this old; 0: by hand
+    post_quantum: bool = False  # also publish an X-Wing (ML-KEM-768 + X25519) key
     tls_renew_days: int = 60  # stage a TLS renewal this long before expiry; 0: by hand
     tls_overlap_days: int = 14  # switch at the latest this long after staging
 
@@ -153,6 +156,13 @@ class KeysConfig:
                 "keys.encryption_rotation_days must be 0..150 (0: rotate by hand)",
                 "the default is 90: keys are valid for 180 days, and the overlap lets peers "
                 "that were offline at the rotation still reach this node",
+            )
+        if self.post_quantum and not kem_available(KEM_XWING):
+            raise UsageError(
+                "keys.post_quantum needs ML-KEM, which this machine's cryptography/OpenSSL "
+                "build lacks",
+                "install a cryptography wheel built with OpenSSL 3.5 or later, or set "
+                "keys.post_quantum = false",
             )
         if not 0 <= self.tls_renew_days <= 365:
             raise UsageError(

@@ -27,6 +27,7 @@ from talentverbund.crypto.envelope import (
 )
 from talentverbund.crypto.envelope import now_ms as clock_ms
 from talentverbund.crypto.errors import DescriptorError, EnvelopeError, KeyFileError
+from talentverbund.crypto.hpke import suite_for
 from talentverbund.node.errors import NodeError, NotFound
 from talentverbund.node.federation.core import Federation
 from talentverbund.node.federation.errors import CertificateError, FederationCallError
@@ -131,7 +132,8 @@ class FederationClient:
         message_id: str | None = None,
         signer: tuple[str, Signer] | None = None,
     ) -> Envelope:
-        """Seal ``payload`` to the peer's current encryption key and sign it.
+        """Seal ``payload`` to the peer's current encryption key (its X-Wing key if it
+        publishes one: post-quantum) and sign it.
 
         ``signer`` (key id, key) replaces the current signing key; only the announcement
         of a new descriptor uses it, to sign with the key the peer still holds.
@@ -140,7 +142,7 @@ class FederationClient:
         sender_kid, signing_key = signer or (identity.signing_kid, identity)
         timestamp = clock_ms() if now_ms is None else now_ms
         try:
-            key = peer.descriptor.current_encryption_key(self.fed.clock())
+            key = peer.descriptor.sealing_key(self.fed.clock())
         except DescriptorError as exc:
             raise FederationCallError(
                 peer.node_id,
@@ -156,6 +158,7 @@ class FederationClient:
             recipient_kid=key.kid,
             sender_kid=sender_kid,
             model_id=self.fed.model_id(),
+            suite=suite_for(key.kem),
             message_id=message_id,
         )
         return seal_envelope(

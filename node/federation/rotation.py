@@ -11,7 +11,8 @@ again until each peer has it.
 ``talentverbund upkeep``:
 
 * a new encryption key when the newest is ``keys.encryption_rotation_days`` old
-  (default 90 of its 180 days), announced to the peers;
+  (default 90 of its 180 days), announced to the peers; with ``keys.post_quantum`` the
+  same for an X-Wing key (made at once when the node has none valid);
 * the private files of encryption keys expired for more than
   :data:`EXPIRED_KEY_GRACE` are deleted: only then does a key stolen later open
   no envelope recorded before;
@@ -46,6 +47,7 @@ from talentverbund.crypto.errors import DescriptorError
 from talentverbund.crypto.identity import (
     DEFAULT_ENCRYPTION_VALIDITY,
     KEM_X25519,
+    KEM_XWING,
     NodeIdentity,
     tls_fingerprint,
 )
@@ -87,17 +89,22 @@ def rotate_signing(rt: NodeRuntime, actor: str = "operator") -> dict[str, Any]:
 
 
 def rotate_encryption(rt: NodeRuntime, actor: str = "operator") -> dict[str, Any]:
-    """Add a new encryption key (older ones stay until they expire) and announce it."""
+    """Add a new encryption key of each KEM the node publishes (older ones stay until
+    they expire) and announce them."""
     with _ROTATING:
         fed = rt.federation()
-        identity = fed.identity.rotate_encryption_key(now=rt.clock())
+        identity = fed.identity
+        for kem in published_kems(rt):
+            identity = identity.rotate_encryption_key(now=rt.clock(), kem=kem)
         fed.use_identity(identity)
-        newest = _newest_key(identity, rt.clock())
-        log.info("encryption key rotated", extra={"kid": newest[0]})
+        newest = {kem: _newest_key(identity, rt.clock(), kem) for kem in published_kems(rt)}
+        log.info("encryption key rotated", extra={"kids": [kid for kid, _ in newest.values()]})
         announced = _publish(rt, actor)
+    kid, not_after = newest[KEM_X25519]
     return {
-        "encryption_kid": newest[0],
-        "not_after": newest[1].isoformat(timespec="seconds"),
+        "encryption_kid": kid,
+        "not_after": not_after.isoformat(timespec="seconds"),
+        "post_quantum_kid": newest[KEM_XWING][0] if KEM_XWING in newest else None,
         **_announce_now(rt, announced),
     }
 
@@ -195,11 +202,12 @@ def keys_upkeep(rt: NodeRuntime) -> int:
         identity = fed.identity
         changes = 0
         days = rt.config.keys.encryption_rotation_days
-        if days and rotation_due(identity, now, days):
-            identity = identity.rotate_encryption_key(now=now)
-            newest = _newest_key(identity, now)[0]
-            log.info("encryption key rotated as scheduled", extra={"kid": newest})
-            changes += 1
+        for kem in published_kems(rt):
+            if rotation_due(identity, now, days, kem):
+                identity = identity.rotate_encryption_key(now=now, kem=kem)
+                newest = _newest_key(identity, now, kem)[0]
+                log.info("encryption key rotated as scheduled", extra={"kid": newest, "kem": kem})
+                changes += 1
         pruned = identity.prune_encryption_keys(now, EXPIRED_KEY_GRACE)
         removed = sorted(_kids(identity) - _kids(pruned))
         if removed:
@@ -218,14 +226,20 @@ def keys_upkeep(rt: NodeRuntime) -> int:
     return changes
 
 
-def rotation_due(identity: NodeIdentity, now: datetime, days: int) -> bool:
-    """The newest valid X25519 key is ``days`` old (its age is counted back from its
-    expiry, since every key is made valid for the same 180 days), or none is valid."""
-    keys = [k for k in identity.valid_encryption_keys(now) if k.kem == KEM_X25519]
+def published_kems(rt: NodeRuntime) -> tuple[str, ...]:
+    """The KEMs the node keeps a current key of: X25519, and X-Wing if configured."""
+    return (KEM_X25519, KEM_XWING) if rt.config.keys.post_quantum else (KEM_X25519,)
+
+
+def rotation_due(identity: NodeIdentity, now: datetime, days: int, kem: str = KEM_X25519) -> bool:
+    """No key of ``kem`` is valid, or ``days`` (0: never by schedule) have passed since
+    the newest was made (its age is counted back from its expiry, since every key is made
+    valid for the same 180 days)."""
+    keys = [k for k in identity.valid_encryption_keys(now) if k.kem == kem]
     if not keys:
-        return True
+        return kem != KEM_X25519 or bool(days)
     made = max(key.not_after for key in keys) - DEFAULT_ENCRYPTION_VALIDITY
-    return now - made >= timedelta(days=days)
+    return bool(days) and now - made >= timedelta(days=days)
 
 
 def _retire_previous(rt: NodeRuntime, now: datetime) -> bool:
@@ -271,8 +285,11 @@ def _kids(identity: NodeIdentity) -> set[str]:
     return {key.kid for key in identity.encryption_keys}
 
 
-def _newest_key(identity: NodeIdentity, now: datetime) -> tuple[str, datetime]:
-    newest = max(identity.valid_encryption_keys(now), key=lambda key: key.not_after)
+def _newest_key(
+    identity: NodeIdentity, now: datetime, kem: str = KEM_X25519
+) -> tuple[str, datetime]:
+    keys = [key for key in identity.valid_encryption_keys(now) if key.kem == kem]
+    newest = max(keys, key=lambda key: key.not_after)
     return newest.kid, newest.not_after
 
 

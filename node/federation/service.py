@@ -49,6 +49,7 @@ from talentverbund.crypto.errors import (
     UnknownSenderError,
     WrongRecipientError,
 )
+from talentverbund.crypto.hpke import suite_for
 from talentverbund.node.federation.core import Federation
 from talentverbund.node.federation.errors import Rejection, refuse
 from talentverbund.node.federation.exchange_log import LogRecord, LogTransaction
@@ -264,7 +265,7 @@ class FederationService:
         header = opened.header
         now = datetime.now(UTC)
         try:
-            reply_key = sender.descriptor.current_encryption_key(now)
+            reply_key = sender.descriptor.sealing_key(now)
         except DescriptorError:
             raise Rejection(
                 "FAILED_PRECONDITION",
@@ -334,6 +335,7 @@ class FederationService:
                 recipient_kid=reply_key.kid,
                 sender_kid=self.fed.identity.signing_kid,
                 model_id=self.fed.model_id(),
+                suite=suite_for(reply_key.kem),
             )
             reply = seal_envelope(
                 header=reply_header,

@@ -151,7 +151,7 @@ def test_switch_now_leaves_an_absent_peer_to_be_reconnected_by_hand(
     code, _, err = run_cli("peer", "ping", b.directory, a.node_id)
     assert code == 1, err
     # the operator gives B the new descriptor; B fetches A's certificate and checks the pin
-    code, out, err = run_cli("peer", "add", b.directory, tmp_path / "a.json")
+    code, _, err = run_cli("peer", "add", b.directory, tmp_path / "a.json")
     assert code == 0, err
     assert _held(b, a.node_id)[0].tls_cert_sha256 == result["tls_cert_sha256"]
     _until_reached(a, b)

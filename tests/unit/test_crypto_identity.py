@@ -22,6 +22,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from talentverbund.crypto.errors import CryptoError, KeyFileError, KeyPermissionError
+from talentverbund.crypto.hpke import (
+    SUITE_XWING_AES128GCM,
+    hpke_open,
+    hpke_public_key,
+    hpke_seal,
+    hpke_suite,
+)
 from talentverbund.crypto.identity import (
     NodeIdentity,
     derive_node_id,
@@ -316,3 +323,22 @@ def _context(protocol: int, own: NodeIdentity, trust: NodeIdentity) -> ssl.SSLCo
 def test_tls_fingerprint_rejects_garbage_pem() -> None:
     with pytest.raises(CryptoError, match="cannot be parsed"):
         tls_fingerprint(b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
+
+
+def test_x_wing_encryption_key_beside_x25519(identity: NodeIdentity) -> None:
+    """A post-quantum key is stored as its 32-byte seed (mode 0600), opens what is sealed
+    to its public key, and is pruned after expiry while the newest X25519 key stays."""
+    pq = identity.rotate_encryption_key(now=NOW, kem="X-Wing")
+    key = next(k for k in pq.encryption_keys if k.kem == "X-Wing")
+    path = identity.keydir / f"encryption-{key.kid[4:]}.xwing"
+    assert path.stat().st_size == 32 and stat.S_IMODE(path.stat().st_mode) == 0o600
+    loaded = NodeIdentity.load(identity.keydir)
+    assert {k.kid: k.public for k in loaded.encryption_keys}[key.kid] == key.public
+    suite = hpke_suite(SUITE_XWING_AES128GCM)
+    enc, ct = hpke_seal(suite, hpke_public_key(suite, key.public), b"hallo", b"info")
+    assert hpke_open(suite, loaded.encryption_private_key(key.kid), enc, ct, b"info") == b"hallo"
+
+    later = key.not_after + timedelta(hours=1)
+    pruned = loaded.prune_encryption_keys(later, timedelta(minutes=10))
+    assert [k.kem for k in pruned.encryption_keys] == ["X25519"]  # newest X25519 stays
+    assert not path.exists()
