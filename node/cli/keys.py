@@ -68,12 +68,21 @@ def _key_owner(directory: Path) -> Iterator[Client]:
 
 @keys.command()
 @DIR
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Rotate even though some peers lack the last rotation's descriptor (after a "
+    "signing key compromise; those peers then need the new descriptor by hand).",
+)
 @OUTPUT
 @JSON
-def rotate(directory: Path, output: Path | None, as_json: bool) -> None:
-    """Rotate the signing key to the committed next key and announce it to every peer."""
+def rotate(directory: Path, force: bool, output: Path | None, as_json: bool) -> None:
+    """Rotate the signing key to the committed next key and announce it to every peer.
+
+    Refused (exit 2) while a peer still lacks the descriptor of the last rotation.
+    """
     with _key_owner(directory) as client:
-        result: dict[str, Any] = client.call("keys.rotate", {})
+        result: dict[str, Any] = client.call("keys.rotate", {"force": force})
     _write(output, result)
     if as_json:
         emit_json(result)

@@ -150,16 +150,23 @@ def _drop_undelivered(session: Session, peers: Iterable[str]) -> None:
 
 def pending_updates(rt: NodeRuntime) -> int:
     """Announcements to active peers not delivered yet."""
+    return len(pending_peers(rt))
+
+
+def pending_peers(rt: NodeRuntime) -> list[str]:
+    """Names of the active peers whose announcement is not delivered yet."""
     with rt.sessions() as session:
-        active = select(Peer.node_id).where(Peer.removed_at.is_(None))
         rows = session.scalars(
-            select(Outbox.id).where(
+            select(Peer.name)
+            .join(Outbox, Outbox.recipient == Peer.node_id)
+            .where(
                 Outbox.kind == DESCRIPTOR_UPDATE,
                 Outbox.sent_at.is_(None),
-                Outbox.recipient.in_(active),
+                Peer.removed_at.is_(None),
             )
+            .order_by(Peer.name)
         ).all()
-    return len(rows)
+    return list(rows)
 
 
 def send_update(

@@ -52,7 +52,12 @@ from talentverbund.crypto.identity import (
     tls_fingerprint,
 )
 from talentverbund.node.errors import NodeError, UsageError
-from talentverbund.node.federation.announce import Published, pending_updates, publish
+from talentverbund.node.federation.announce import (
+    Published,
+    pending_peers,
+    pending_updates,
+    publish,
+)
 from talentverbund.node.federation.exchange_log import LogRecord
 
 if TYPE_CHECKING:
@@ -67,12 +72,19 @@ EXPIRED_KEY_GRACE = timedelta(minutes=10)
 _ROTATING = threading.Lock()  # one change of the key directory at a time in a process
 
 
-def rotate_signing(rt: NodeRuntime, actor: str = "operator") -> dict[str, Any]:
+def rotate_signing(rt: NodeRuntime, actor: str = "operator", force: bool = False) -> dict[str, Any]:
     """Move to the committed next signing key, keep the old one to sign the
-    announcement, and announce the new descriptor."""
+    announcement, and announce the new descriptor.
+
+    Refused (unless ``force``) while the last rotation has not reached every peer: the
+    announcement to them is signed with the key they hold, which a second rotation
+    deletes, so they could only get this node's descriptor by hand.
+    """
     with _ROTATING:
         fed = rt.federation()
         before = fed.identity
+        if not force and before.previous_signing_kid is not None:
+            _refuse_second_rotation(rt, before)
         identity = before.rotate_signing_key(keep_previous_until=rt.clock() + PREVIOUS_KEY_KEPT)
         fed.use_identity(identity)
         log.info(
@@ -86,6 +98,22 @@ def rotate_signing(rt: NodeRuntime, actor: str = "operator") -> dict[str, Any]:
         "next_signing_kid": identity.next_signing_kid,
         **_announce_now(rt, announced),
     }
+
+
+def _refuse_second_rotation(rt: NodeRuntime, identity: NodeIdentity) -> None:
+    waiting = pending_peers(rt)
+    if not waiting:
+        return
+    names = ", ".join(waiting[:5]) + (f" and {len(waiting) - 5} more" if len(waiting) > 5 else "")
+    raise UsageError(
+        f"{len(waiting)} peer(s) do not have the descriptor of the last signing rotation "
+        f"yet ({names}); rotating again now deletes {identity.previous_signing_kid}, the "
+        "only key they can verify this node's announcement with, so they would need the "
+        "descriptor by hand",
+        "wait until they have it ('talentverbund peer list DIR'; the outbox retries while "
+        "the node serves), or if the current key is compromised rotate anyway with "
+        "'keys rotate DIR --force -o FILE' and give those peers FILE",
+    )
 
 
 def rotate_encryption(rt: NodeRuntime, actor: str = "operator") -> dict[str, Any]:
@@ -293,8 +321,8 @@ def _newest_key(
     return newest.kid, newest.not_after
 
 
-def api_rotate_signing(rt: NodeRuntime, _params: dict[str, Any]) -> dict[str, Any]:
-    return rotate_signing(rt)
+def api_rotate_signing(rt: NodeRuntime, params: dict[str, Any]) -> dict[str, Any]:
+    return rotate_signing(rt, force=bool(params.get("force", False)))
 
 
 def api_renew_tls(rt: NodeRuntime, params: dict[str, Any]) -> dict[str, Any]:

@@ -205,6 +205,27 @@ def test_stopped_node_announces_from_the_command_and_retries(
     assert run_cli("peer", "ping", d.directory, b.node_id)[0] == 0  # signed with sig-2
 
 
+def test_second_rotation_waits_for_peers_without_the_first(
+    pair: tuple[Node, Node], tmp_path: Path
+) -> None:
+    """A second signing rotation would delete the only key a lagging peer can verify the
+    announcement with: refused, naming the peer, unless forced."""
+    b = pair[1]
+    e = init_node(tmp_path, "Niebuell", "01054")  # B does not know E: nothing reaches B
+    assert run_cli("peer", "add", e.directory, b.descriptor_file)[0] == 0
+    first = _json("keys", "rotate", e.directory)
+    assert (first["signing_kid"], first["pending"]) == ("sig-2", 1)
+
+    code, out, err = run_cli("keys", "rotate", e.directory)
+    assert code == 2 and out == ""
+    assert "1 peer(s) do not have the descriptor of the last signing rotation" in err
+    assert b.name in err and "--force" in err
+    assert NodeIdentity.load(e.directory / "keys").signing_kid == "sig-2"  # nothing changed
+
+    forced = _json("keys", "rotate", e.directory, "--force")
+    assert (forced["previous_kid"], forced["signing_kid"]) == ("sig-2", "sig-3")
+
+
 # -- refusals ----------------------------------------------------------------------------------
 
 
