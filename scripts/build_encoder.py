@@ -12,8 +12,9 @@ one. A skill set's vector is the weighted sum of its skills' vectors,
 normalized to length 1. That is the whole model: one matrix.
 
 Determinism: fixed seed, single-threaded BLAS, values rounded to float16
-precision before they are stored, eigenvector signs fixed; the same inputs give
-the same bytes, which CI checks.
+precision before they are stored, eigenvector signs fixed, rows of rounding noise
+dropped, no negative zeros; the same inputs give the same bytes whichever BLAS
+kernels the CPU selects, which CI checks.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ DIM_RELATED = 128
 ALPHA = 0.55  # share of the exact-identity code in each skill vector
 GROUP_WEIGHT = 0.3
 SEED = 20261123
+NOISE = 1e-9  # relative row norm below which the related part is rounding noise
 
 
 def cooccurrence(taxonomy: Taxonomy) -> np.ndarray:
@@ -83,6 +85,11 @@ def related_embedding(matrix: np.ndarray, dim: int) -> np.ndarray:
     emb = vectors * np.sqrt(values)
     if emb.shape[1] < dim:
         emb = np.pad(emb, ((0, 0), (0, dim - emb.shape[1])))
+    # A skill that co-occurs with nothing gets a row of rounding noise (norms ~1e-15 and
+    # below), which normalizing would blow up into a direction that differs from one
+    # CPU's BLAS kernels to another's: such a skill has no related part.
+    norms = np.linalg.norm(emb, axis=1)
+    emb[norms < NOISE * norms.max()] = 0.0
     return _unit_rows(emb)
 
 
@@ -98,7 +105,8 @@ def skill_matrix(taxonomy: Taxonomy) -> np.ndarray:
     has_related = np.linalg.norm(related, axis=1) > 0
     alpha = np.where(has_related, ALPHA, 1.0)[:, None]
     matrix = np.hstack([np.sqrt(alpha) * code, np.sqrt(1.0 - alpha) * related])
-    return _unit_rows(matrix).astype(np.float16).astype(np.float32)
+    stored = _unit_rows(matrix).astype(np.float16).astype(np.float32)
+    return stored + np.float32(0.0)  # -0.0 (its sign is kernel-dependent) becomes 0.0
 
 
 def build_model(matrix: np.ndarray) -> bytes:
