@@ -12,7 +12,8 @@ from rich.table import Table
 
 # Off a terminal (pipes, CI logs) tables get room instead of being folded at 80 columns.
 console = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
-err_console = Console(stderr=True)
+# Messages are never folded: a path or command in them must stay one piece to copy or grep.
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 def emit_json(value: Any) -> None:

@@ -28,6 +28,15 @@ def test_init_into_existing_directory_is_refused(node_dir: Path, cli) -> None:  
     assert sorted(p.name for p in node_dir.iterdir()) == before
 
 
+def test_error_naming_a_long_path_is_one_unbroken_line(tmp_path: Path, cli, node_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    deep = tmp_path / ("a-rather-long-directory-name-" * 4) / "kiel"
+    deep.mkdir(parents=True)
+    (deep / "notes.txt").write_text("not a node")
+    result = cli("init", deep, "--name", "Kiel")
+    assert result.code == 2
+    assert f"error: {deep} already exists and is not empty" in result.err.splitlines()
+
+
 def test_init_with_bad_region_writes_nothing(tmp_path: Path, cli, node_dir: Path) -> None:  # type: ignore[no-untyped-def]
     result = cli("init", tmp_path / "x", "--name", "X", "--region", "Kiel")
     assert result.code == 2 and "node.region" in result.err
