@@ -20,3 +20,8 @@ def test_security_overhead_benchmark_reduced(tmp_path: Path) -> None:
     result = json.loads(out.read_text())
     assert result["benchmark"] and result["sizes_bytes"]
     assert result["results"] and result["fsync_ms_median"] > 0
+    for item in result["results"].values():
+        floor = item["floor"]
+        assert 0 < floor["durable_commit_ms"] < floor["floor_ms"]
+        assert floor["crypto_primitives_ms"] > 0
+        assert item["post_quantum_ms"]["hpke_seal_open_x25519"] > 0
