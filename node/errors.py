@@ -17,6 +17,8 @@ numbers, never values.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -28,9 +30,20 @@ class NodeError(Exception):
 
     exit_code = EXIT_FAILED
 
-    def __init__(self, message: str, hint: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        hint: str = "",
+        *,
+        code: str | None = None,
+        params: Mapping[str, str | int] | None = None,
+    ) -> None:
         self.message = message
         self.hint = hint
+        # A stable name and its facts (ids, counts; never personal data) for the web
+        # interface, which words the message in the reader's language (web/i18n.py).
+        self.code = code
+        self.params: Mapping[str, str | int] = params or {}
         super().__init__(self.describe())
 
     def describe(self) -> str:

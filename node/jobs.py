@@ -110,6 +110,7 @@ def parse_jobposting(data: Any, where: str) -> JobDraft:
         raise UsageError(
             f"{where}: JobPosting lacks {', '.join(missing)}",
             "title and description are required (schema.org JobPosting)",
+            code="posting_incomplete",
         )
     types = data.get("employmentType") or []
     types = [types] if isinstance(types, str) else types

@@ -84,7 +84,12 @@ def load_job(
     with sessions() as session:
         job = session.get(Job, job_id)
     if job is None:
-        raise NotFound(f"job {job_id} does not exist on this node", "list jobs with: job list DIR")
+        raise NotFound(
+            f"job {job_id} does not exist on this node",
+            "list jobs with: job list DIR",
+            code="job_not_found",
+            params={"job_id": job_id},
+        )
     skills = [
         JobSkill(
             matcher.taxonomy.skill(s["uri"]).index,

@@ -404,7 +404,14 @@ class Exchange:
             message = f"{what}: the answer did not verify: {self.detail}"
         else:
             message = f"{what} failed: {self.status}: {self.detail}"
-        return FederationCallError(self.peer.node_id, self.status, message, self.hint)
+        return FederationCallError(
+            self.peer.node_id,
+            self.status,
+            message,
+            self.hint,
+            code="peer_call_failed",
+            params={"peer": self.peer.name, "status": self.status},
+        )
 
     def records(self) -> list[LogRecord]:
         """The out entry (and the reply's in entry when there is one)."""

@@ -12,6 +12,7 @@ Two directions, two types:
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, NoReturn
 
 import grpc
@@ -98,10 +99,19 @@ class FederationCallError(NodeError):
     ``status`` is the gRPC status name (or a local code such as ``bad_receipt``).
     """
 
-    def __init__(self, peer_id: str, status: str, message: str, hint: str = "") -> None:
+    def __init__(
+        self,
+        peer_id: str,
+        status: str,
+        message: str,
+        hint: str = "",
+        *,
+        code: str | None = None,
+        params: Mapping[str, str | int] | None = None,
+    ) -> None:
         self.peer_id = peer_id
         self.status = status
-        super().__init__(message, hint)
+        super().__init__(message, hint, code=code, params=params)
 
 
 class CertificateError(NodeError):

@@ -85,7 +85,12 @@ def request_introduction(rt: NodeRuntime, result_id: str, message: str) -> dict[
     """Ask the holding node to introduce the candidate behind one of our results."""
     message = (message or DEFAULT_MESSAGE).strip()
     if len(message) > MAX_MESSAGE:
-        raise UsageError(f"the message has {len(message)} characters", f"at most {MAX_MESSAGE}")
+        raise UsageError(
+            f"the message has {len(message)} characters",
+            f"at most {MAX_MESSAGE}",
+            code="message_too_long",
+            params={"length": len(message), "limit": MAX_MESSAGE},
+        )
     now = rt.clock()
     with rt.sessions() as session:
         result = session.get(FederatedResult, result_id)
@@ -103,23 +108,30 @@ def request_introduction(rt: NodeRuntime, result_id: str, message: str) -> dict[
             f"no result {result_id} on this node",
             "result ids are shown by 'talentverbund search DIR JOB_ID'; unused results "
             f"expire after {rt.config.federation.results_days} days",
+            code="result_not_found",
+            params={"days": rt.config.federation.results_days},
         )
     if earlier is not None:
         raise UsageError(
             f"an introduction for {result_id} was already requested ({earlier.id}, "
             f"{earlier.status})",
             "see: talentverbund introduction list DIR",
+            code="introduction_exists",
+            params={"intro_id": earlier.id},
         )
     if result.expires_at is not None and result.expires_at <= now:
         raise NotFound(
             f"result {result_id} expired on {result.expires_at:%Y-%m-%d}",
             "search again for a current result",
+            code="result_expired",
+            params={"date": f"{result.expires_at:%Y-%m-%d}"},
         )
     fed = rt.federation()
     if fed.trust.peer(result.peer_id) is None:
         raise NodeError(
             f"the node holding result {result_id} ({result.peer_id}) is no longer a peer",
             "ask its operator to renew the peering, then search again",
+            code="peer_gone",
         )
     client = FederationClient(fed)
     peer = client.peer(result.peer_id)

@@ -1,11 +1,15 @@
 """Every string the web interface shows, in German (the default) and English.
 
 Templates and the browser script read the same dictionary: ``TEXTS[lang][key]``.
-Messages that come from the node itself (errors, reasons a peer did not answer)
-are shown as the node wrote them.
+Errors from the node that carry a code (``NodeError.code``) are worded here, in
+:data:`ERRORS`; any other message from the node is shown as the node wrote it
+(English), after a lead-in in the reader's language, so nothing is lost.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 LANGS = ("de", "en")
 DEFAULT_LANG = "de"
@@ -123,6 +127,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "status_declined": "abgelehnt",
         "status_expired": "abgelaufen",
         "status_deleted": "gelöscht",
+        "node_says": "Meldung des Knotens (auf Englisch):",
+        "no_result_id": "Es wurde kein Ergebnis gewählt. Nutzen Sie die Schaltfläche neben einem "
+        "Ergebnis.",
         "introduction": "Vorstellung",
         "message": "Nachricht",
         "contact": "Kontaktdaten",
@@ -276,9 +283,126 @@ TEXTS: dict[str, dict[str, str]] = {
         "csrf": "Security check failed: the form is out of date or did not come from this "
         "site. Please reload the page.",
         "login_needed": "Please log in.",
+        "node_says": "Message from the node:",
+        "no_result_id": "No result was chosen. Use the button next to a result.",
         "back": "Back",
     },
 }
+
+
+# code -> language -> (message, hint); placeholders are NodeError.params (ids, counts, dates,
+# municipality names: never personal data).
+ERRORS: dict[str, dict[str, tuple[str, str]]] = {
+    "job_not_found": {
+        "de": (
+            "Die Stelle {job_id} gibt es auf diesem Knoten nicht.",
+            "Wählen Sie eine Stelle aus der Liste.",
+        ),
+        "en": ("Job {job_id} does not exist on this node.", "Choose a job from the list."),
+    },
+    "posting_incomplete": {
+        "de": (
+            "Die Stelle braucht eine Bezeichnung und eine Beschreibung.",
+            "Füllen Sie beide Felder aus.",
+        ),
+        "en": ("The job needs a title and a description.", "Fill in both fields."),
+    },
+    "message_too_long": {
+        "de": (
+            "Die Nachricht hat {length} Zeichen, erlaubt sind höchstens {limit}.",
+            "Kürzen Sie die Nachricht.",
+        ),
+        "en": (
+            "The message has {length} characters; at most {limit} are allowed.",
+            "Shorten the message.",
+        ),
+    },
+    "result_not_found": {
+        "de": (
+            "Dieses Ergebnis gibt es auf diesem Knoten nicht (mehr).",
+            "Nicht genutzte Ergebnisse werden nach {days} Tagen gelöscht. Suchen Sie erneut.",
+        ),
+        "en": (
+            "This result does not exist (any longer) on this node.",
+            "Unused results are deleted after {days} days. Search again.",
+        ),
+    },
+    "result_expired": {
+        "de": ("Dieses Ergebnis ist am {date} abgelaufen.", "Suchen Sie erneut."),
+        "en": ("This result expired on {date}.", "Search again."),
+    },
+    "introduction_exists": {
+        "de": (
+            "Für diese Person wurde bereits eine Vorstellung angefragt ({intro_id}).",
+            "Den Stand sehen Sie unter „Vorstellungen“.",
+        ),
+        "en": (
+            "An introduction to this person was already requested ({intro_id}).",
+            "See its status under “Introductions”.",
+        ),
+    },
+    "peer_gone": {
+        "de": (
+            "Die Kommune, die dieses Ergebnis geliefert hat, ist nicht mehr im Verbund "
+            "mit Ihrem Knoten.",
+            "Bitten Sie Ihre IT-Betriebsstelle, die Partnerschaft "
+            "zu erneuern, und suchen Sie dann erneut.",
+        ),
+        "en": (
+            "The municipality that returned this result is no longer a partner of your node.",
+            "Ask your IT operations to renew the partnership, then search again.",
+        ),
+    },
+    "peer_call_failed": {
+        "de": (
+            "Die Anfrage an {peer} ist fehlgeschlagen (Status {status}).",
+            "Versuchen Sie es später erneut; bleibt der Fehler, wenden Sie sich an Ihre "
+            "IT-Betriebsstelle.",
+        ),
+        "en": (
+            "The request to {peer} failed (status {status}).",
+            "Try again later; if it persists, contact your IT operations.",
+        ),
+    },
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An error as a page shows it: ``lang`` is the language ``message`` is written in."""
+
+    message: str
+    hint: str
+    lang: str
+    code: str | None = None
+    lead: str = ""  # "Message from the node:" when the text is the node's own (English)
+
+    def text(self) -> str:
+        """One line for the browser script (JSON answers, the search's event stream)."""
+        return f"{self.lead} {self.message}" if self.lead else self.message
+
+    def to_json(self) -> dict[str, str | None]:
+        return {"error": self.text(), "hint": self.hint, "code": self.code}
+
+
+def problem(
+    lang: str,
+    message: str,
+    hint: str = "",
+    code: str | None = None,
+    params: Mapping[str, str | int] | None = None,
+) -> Problem:
+    """The node's error in ``lang`` when its code is known here; else its own words."""
+    worded = ERRORS.get(code or "", {}).get(lang if lang in LANGS else DEFAULT_LANG)
+    if worded is not None:
+        try:
+            return Problem(
+                worded[0].format(**(params or {})), worded[1].format(**(params or {})), lang, code
+            )
+        except (KeyError, IndexError):
+            pass  # a parameter the raise site did not give: show the node's own words
+    lead = "" if lang == "en" else texts(lang)["node_says"]
+    return Problem(message, hint, "en", code, lead)
 
 
 def texts(lang: str) -> dict[str, str]:

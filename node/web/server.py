@@ -45,7 +45,7 @@ from talentverbund.node.federation.searching import DEFAULT_TIMEOUT, MAX_TIMEOUT
 from talentverbund.node.intake.model import REGION_RE, IntakeError
 from talentverbund.node.runtime import NodeRuntime
 from talentverbund.node.web.auth import Session, Sessions, load_or_create_token, same
-from talentverbund.node.web.i18n import DEFAULT_LANG, LANGS, texts
+from talentverbund.node.web.i18n import DEFAULT_LANG, LANGS, Problem, problem, texts
 
 log = logging.getLogger("talentverbund.web")
 
@@ -181,32 +181,34 @@ class WebApp:
                 break
         else:
             if allowed:
-                return self.error_page(req, 405, texts(req.lang)["not_found"])
-            return self.error_page(req, 404, texts(req.lang)["not_found"])
+                return self.error_page(req, 405, _own(req, "not_found"))
+            return self.error_page(req, 404, _own(req, "not_found"))
         req.args = match.groupdict()
         if route.login and req.session is None:
             if req.method == "GET" and not req.path.endswith("/events"):
                 return _redirect("/login")
-            return self.error_page(req, 403, texts(req.lang)["login_needed"])
+            return self.error_page(req, 403, _own(req, "login_needed"))
         if req.method == "POST":
             content_type = (req.headers.get("Content-Type") or "").split(";")[0].strip()
             if content_type != "application/x-www-form-urlencoded":
-                return self.error_page(req, 415, texts(req.lang)["csrf"])
+                return self.error_page(req, 415, _own(req, "csrf"))
             req.form = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
         if req.method == "POST" and route.csrf:
             assert req.session is not None
             if not same(req.form.get("csrf", ""), req.session.csrf):
                 log.warning("web request refused: missing or wrong CSRF token")
-                return self.error_page(req, 403, texts(req.lang)["csrf"])
+                return self.error_page(req, 403, _own(req, "csrf"))
         try:
             return route.handler(req)
         except NodeError as exc:
-            return self.error_page(req, _status(exc), exc.message, exc.hint)
+            return self.error_page(req, _status(exc), _node_problem(req.lang, exc))
         except IntakeError as exc:
-            return self.error_page(req, 400, f"{exc.where}: {exc.message}", exc.hint)
+            return self.error_page(
+                req, 400, problem(req.lang, f"{exc.where}: {exc.message}", exc.hint)
+            )
         except Exception:
             log.exception("web request failed", extra={"route": route.pattern.pattern})
-            return self.error_page(req, 500, texts(req.lang)["internal"])
+            return self.error_page(req, 500, _own(req, "internal"))
 
     # -- rendering ---------------------------------------------------------------------
 
@@ -224,11 +226,11 @@ class WebApp:
         )
         return Response(status, page.encode())
 
-    def error_page(self, req: Request, status: int, message: str, hint: str = "") -> Response:
+    def error_page(self, req: Request, status: int, error: Problem) -> Response:
         if req.wants_json:
-            body = json.dumps({"error": message, "hint": hint}, ensure_ascii=False).encode()
+            body = json.dumps(error.to_json(), ensure_ascii=False).encode()
             return Response(status, body, "application/json; charset=utf-8")
-        return self.render(req, "error.html", status, error={"message": message, "hint": hint})
+        return self.render(req, "error.html", status, error=error)
 
     # -- pages -------------------------------------------------------------------------
 
@@ -238,7 +240,7 @@ class WebApp:
     def static(self, req: Request) -> Response:
         name = req.args["name"]
         if name not in STATIC:
-            return self.error_page(req, 404, texts(req.lang)["not_found"])
+            return self.error_page(req, 404, _own(req, "not_found"))
         body = (HERE / "static" / name).read_bytes()
         return Response(200, body, STATIC[name], [("Cache-Control", "no-cache")])
 
@@ -251,7 +253,7 @@ class WebApp:
             "login.html",
             status,
             nonce=nonce,
-            error={"message": error, "hint": ""} if error else None,
+            error=Problem(error, "", req.lang) if error else None,
         )
         response.headers.append(
             ("Set-Cookie", _cookie(LOGIN_COOKIE, nonce, max_age=3600, path="/login"))
@@ -291,7 +293,7 @@ class WebApp:
         form["employment"] = req.form.get("employment", "")
         region = form["region"].upper()
         if region and not REGION_RE.match(region):
-            return self.jobs(req, 400, form=form, error=_msg(texts(req.lang)["region_invalid"]))
+            return self.jobs(req, 400, form=form, error=_own(req, "region_invalid"))
         posting: dict[str, Any] = {
             "@context": "https://schema.org/",
             "@type": "JobPosting",
@@ -312,7 +314,8 @@ class WebApp:
         try:
             created = self.call("job.add", {"posting": posting, "where": "form"})
         except NodeError as exc:  # the form keeps what the recruiter typed
-            return self.jobs(req, _status(exc), form=form, error=_msg(exc.message, exc.hint))
+            error = _node_problem(req.lang, exc)
+            return self.jobs(req, _status(exc), form=form, error=error)
         log.info("web job posted", extra={"job_id": created["id"]})
         return _redirect(f"/jobs/{created['id']}")
 
@@ -346,7 +349,7 @@ class WebApp:
         assert req.session is not None
         if not same(req.query.get("csrf", ""), req.session.csrf):
             log.warning("web request refused: missing or wrong CSRF token")
-            return self.error_page(req, 403, texts(req.lang)["csrf"])
+            return self.error_page(req, 403, _own(req, "csrf"))
         top, timeout = _search_params(req.query)
         stream = self._search_stream(req.args["job_id"], top, timeout, req.lang)
         return Response(200, content_type="text/event-stream; charset=utf-8", stream=stream)
@@ -365,16 +368,16 @@ class WebApp:
                 )
                 parts.put(("done", answer))
             except NodeError as exc:
-                parts.put(("failed", {"message": exc.message, "hint": exc.hint}))
+                parts.put(("failed", _failed(_node_problem(lang, exc))))
             except Exception:
                 log.exception("web search failed", extra={"job_id": job_id})
-                parts.put(("failed", {"message": texts(lang)["internal"], "hint": ""}))
+                parts.put(("failed", _failed(Problem(texts(lang)["internal"], "", lang))))
 
         yield b": talentverbund search\nretry: 3600000\n\n"  # headers out; no quick reconnects
         try:
             labels = self._labels(self.call("job.show", {"id": job_id}), lang)
         except NodeError as exc:
-            yield _sse("failed", {"message": exc.message, "hint": exc.hint})
+            yield _sse("failed", _failed(_node_problem(lang, exc)))
             return
         threading.Thread(target=run, name="web-search", daemon=True).start()
         log.info("web search", extra={"job_id": job_id, "top": top})
@@ -382,7 +385,7 @@ class WebApp:
             try:
                 kind, part = parts.get(timeout=timeout + 60)
             except queue.Empty:
-                kind, part = "failed", {"message": texts(lang)["internal"], "hint": ""}
+                kind, part = "failed", _failed(Problem(texts(lang)["internal"], "", lang))
             if kind in ("local", "peer", "done"):
                 part = _relabel(part, labels)
             yield _sse(kind, part)
@@ -406,11 +409,11 @@ class WebApp:
             "message": req.form.get("message", ""),
         }
         if not re.fullmatch(ID, params["result_id"]):
-            return self.error_page(req, 400, "no result id given", "use the button of a result")
+            return self.error_page(req, 400, _own(req, "no_result_id"))
         try:
             answer = self.call("introduce", params)
         except NodeError as exc:
-            return self.error_page(req, _status(exc), exc.message, exc.hint)
+            return self.error_page(req, _status(exc), _node_problem(req.lang, exc))
         log.info("web introduction requested", extra={"intro_id": answer["id"]})
         if req.wants_json:
             return Response(200, json.dumps(answer).encode(), "application/json; charset=utf-8")
@@ -574,8 +577,18 @@ def _re(path: str) -> re.Pattern[str]:
     return re.compile(path)
 
 
-def _msg(message: str, hint: str = "") -> dict[str, str]:
-    return {"message": message, "hint": hint}
+def _own(req: Request, key: str) -> Problem:
+    """A message of the web interface itself, in the page's language."""
+    return Problem(texts(req.lang)[key], "", req.lang)
+
+
+def _node_problem(lang: str, exc: NodeError) -> Problem:
+    return problem(lang, exc.message, exc.hint, exc.code, exc.params)
+
+
+def _failed(error: Problem) -> dict[str, str]:
+    """The search stream's ``failed`` event."""
+    return {"message": error.text(), "hint": error.hint, "code": error.code or ""}
 
 
 def _status(exc: NodeError) -> int:

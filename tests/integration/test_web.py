@@ -220,9 +220,14 @@ def test_form_errors_are_shown_and_everything_is_escaped(context: BrowserContext
     assert page.input_value("#title") == evil  # kept, as text
     assert page.locator("main script").count() == 0
     assert page.title() != "pwned"
-    page.goto(f"{web.url}/jobs/jdoesnotexist")  # a node error: readable, no stack trace
-    expect(page.locator(".error")).to_contain_text("does not exist")
-    assert "Traceback" not in page.content()
+    page.goto(f"{web.url}/jobs/jdoesnotexist")  # a node error: in German, no stack trace
+    expect(page.locator(".error .message")).to_have_text(
+        "Die Stelle jdoesnotexist gibt es auf diesem Knoten nicht."
+    )
+    assert "does not exist" not in page.content() and "Traceback" not in page.content()
+    page.goto(f"{web.url}/jobs/jdoesnotexist?lang=en")
+    expect(page.locator(".error .message")).to_have_text("Job jdoesnotexist does not exist on this node.")
+    page.goto(f"{web.url}/jobs?lang=de")
 
 
 def test_post_job_search_live_and_request_an_introduction(
@@ -277,6 +282,18 @@ def test_post_job_search_live_and_request_an_introduction(
     first.locator("input[name=message]").fill("Wir freuen uns auf Sie.")
     first.get_by_role("button", name="Vorstellung anfragen").click()
     expect(first.locator(".intro-done")).to_contain_text("Vorstellung angefragt")
+    # asking again for the same person: refused, in the page's language
+    csrf = page.locator("input[name=csrf]").first.input_value()
+    again = context.request.post(
+        f"{web.url}/introduce",
+        form={"csrf": csrf, "result_id": result_id or "", "message": ""},
+        headers={"Accept": "application/json"},
+    )
+    assert again.status == 400
+    refusal = again.json()
+    assert refusal["code"] == "introduction_exists"
+    assert refusal["error"].startswith("Für diese Person wurde bereits eine Vorstellung angefragt")
+    assert "already requested" not in refusal["error"]
     page.click("text=Vorstellungen")
     row = page.locator("#introductions tbody tr").filter(has_text="Flensburg")
     expect(row).to_have_count(1)

@@ -144,7 +144,10 @@
       cell(tr, status, "status");
       cell(tr, p.results);
       cell(tr, p.rtt_ms === null || p.rtt_ms === undefined ? "" : p.rtt_ms);
-      cell(tr, p.reason || "");
+      const why = cell(tr, p.reason || "", "reason");
+      if (p.reason) {
+        why.lang = "en"; // the node's own words: the status column says it in this language
+      }
       peersBody.appendChild(tr);
     });
     const answered = list.filter(function (p) { return p.status === "answered"; }).length;
